@@ -1,0 +1,19 @@
+using StoreStock.Host.Auth;
+
+namespace StoreStock.Host.Api;
+
+public static class StoreStockEndpoints
+{
+    public static void MapStoreStockEndpoints(this WebApplication app)
+    {
+        app.MapOpenApi();
+        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
+        {
+            ResponseWriter = HealthResponse.WriteAsync,
+        });
+        app.MapGet("/", () => TypedResults.Content(LandingPage.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
+
+        var api = app.MapGroup("/api").RequireAuthorization();
+        api.MapAuthEndpoints();
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Http.Features;
+using Npgsql;
+using StoreStock.Database;
+using StoreStock.Host.Auth;
+using StoreStock.Host.Api;
+using StoreStock.Inventory;
+using StoreStock.Samples;
+
+namespace StoreStock.Host.Startup;
+
+public static class ServiceRegistration
+{
+    /// <summary>JSON bodies are small; a larger one is refused before it is read. Imports have their own limit.</summary>
+    public const long MaxJsonBodyBytes = 1024 * 1024;
+
+    public static void AddStoreStockServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var connectionString = builder.Configuration.GetConnectionString(LocalDatabase.ConnectionName)
+            ?? throw new InvalidOperationException("ConnectionStrings:StoreStock is not set.");
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton(builder.Configuration.GetSection("Samples").Get<SampleChainOptions>() ?? new SampleChainOptions());
+        services.AddHostedService<DatabaseStartup>();
+        services.AddInventory(builder.Configuration.GetSection("Inventory"));
+
+        services.AddStoreStockAuth();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.SnakeCaseLower));
+        });
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxJsonBodyBytes);
+        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = 32 * 1024 * 1024);
+    }
+
+    public static void UseStoreStockPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+    }
+}

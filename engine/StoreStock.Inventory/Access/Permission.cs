@@ -1,0 +1,33 @@
+namespace StoreStock.Inventory.Access;
+
+public enum Permission
+{
+    ReadStock,
+    ManageCatalog,
+    ManageOrganisation,
+    ManageUsers,
+    ImportData,
+    ReceiveGoods,
+    IssueGoods,
+    ReturnGoods,
+    SubmitWriteOff,
+    ApproveWriteOff,
+    PostOpeningStock,
+}
+
+/// <summary>What each role may do; where it may do it is the caller's scope.</summary>
+public static class RolePermissions
+{
+    private static readonly Dictionary<string, HashSet<Permission>> ByRole = new(StringComparer.Ordinal)
+    {
+        [Role.Clerk] = [Permission.ReadStock, Permission.ReceiveGoods, Permission.ReturnGoods, Permission.SubmitWriteOff],
+        [Role.StoreManager] = [Permission.ReadStock, Permission.ReceiveGoods, Permission.ReturnGoods, Permission.SubmitWriteOff,
+            Permission.ApproveWriteOff, Permission.IssueGoods],
+        [Role.RegionalSupervisor] = [Permission.ReadStock, Permission.ReceiveGoods, Permission.ReturnGoods, Permission.SubmitWriteOff,
+            Permission.ApproveWriteOff, Permission.IssueGoods],
+        [Role.HqAdmin] = [.. Enum.GetValues<Permission>()],
+    };
+
+    public static bool Has(string role, Permission permission) =>
+        ByRole.TryGetValue(role, out var permissions) && permissions.Contains(permission);
+}

@@ -1,0 +1,62 @@
+using Dapper;
+using Npgsql;
+
+namespace StoreStock.Inventory.Access;
+
+/// <summary>Answers "may this caller act on that store / location?" (invariant 8).</summary>
+public sealed class ScopeGuard(NpgsqlDataSource dataSource)
+{
+    public async Task<bool> CanAccessStoreAsync(Caller caller, int storeId, CancellationToken cancellationToken)
+    {
+        if (caller.IsHq)
+        {
+            return true;
+        }
+
+        if (caller.IsApiKey)
+        {
+            return caller.ApiKeyStoreIds.Contains(storeId);
+        }
+
+        if (caller.StoreId is { } own)
+        {
+            return own == storeId;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "select exists (select 1 from store where id = @storeId and region_id = @regionId)",
+            new { storeId, regionId = caller.RegionId },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>A location is in scope when it belongs to a store in scope, or (for a supervisor) to the region.</summary>
+    public async Task<bool> CanAccessLocationAsync(Caller caller, int locationId, CancellationToken cancellationToken)
+    {
+        if (caller.IsHq)
+        {
+            return true;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            """
+            select exists (
+                select 1 from store_location sl join store s on s.id = sl.store_id
+                where sl.location_id = @locationId
+                  and (s.id = @storeId or s.region_id = @regionId or s.id = any(@apiKeyStores)))
+            or exists (select 1 from location l where l.id = @locationId and l.region_id = @regionId)
+            """,
+            new { locationId, storeId = caller.StoreId, regionId = caller.RegionId, apiKeyStores = caller.ApiKeyStoreIds.ToArray() },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The SQL condition and parameters that limit a store-id column to the caller's scope.</summary>
+    public static (string Sql, object Parameters) StoreFilter(Caller caller, string storeIdColumn) => caller switch
+    {
+        { IsHq: true } => ("true", new { }),
+        { IsApiKey: true } => ($"{storeIdColumn} = any(@scopeStores)", new { scopeStores = caller.ApiKeyStoreIds.ToArray() }),
+        { StoreId: { } storeId } => ($"{storeIdColumn} = @scopeStore", new { scopeStore = storeId }),
+        _ => ($"{storeIdColumn} in (select id from store where region_id = @scopeRegion)", new { scopeRegion = caller.RegionId }),
+    };
+}
