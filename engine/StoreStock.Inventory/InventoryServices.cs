@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using StoreStock.Inventory.Access;
+using StoreStock.Inventory.Channels;
 using StoreStock.Inventory.Data;
 using StoreStock.Inventory.Ledger;
+using StoreStock.Inventory.Shared;
 
 namespace StoreStock.Inventory;
 
@@ -14,6 +16,13 @@ public static class InventoryServices
         services.AddSingleton<InventoryDatabase>();
         services.AddSingleton<LedgerWriter>();
         services.AddSingleton<ScopeGuard>();
+        services.AddSingleton<LineResolver>();
+        services.AddSingleton<ChannelOperation>();
+        services.AddSingleton<OnlineOrders>();
+        services.AddSingleton<GroupBuyRedemptions>();
+        services.AddSingleton<PosSales>();
+        services.AddHostedService(sp => sp.GetRequiredService<PosSales>());
+        services.AddHostedService<ReservationExpiry>();
         return services;
     }
 }

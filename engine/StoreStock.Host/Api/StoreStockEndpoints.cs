@@ -1,3 +1,4 @@
+using StoreStock.Host.Api.Channels;
 using StoreStock.Host.Auth;
 
 namespace StoreStock.Host.Api;
@@ -15,5 +16,6 @@ public static class StoreStockEndpoints
 
         var api = app.MapGroup("/api").RequireAuthorization();
         api.MapAuthEndpoints();
+        api.MapChannelEndpoints();
     }
 }

@@ -114,10 +114,10 @@ public sealed class LedgerWriter(TimeProvider time)
             insert into stock_move (location_id, product_id, kind, on_hand_delta, reserved_delta, in_transit_delta,
                                     unit_cost, document_id, channel, external_ref, actor, occurred_at, recorded_at)
             select m.location_id, m.product_id, m.kind, m.on_hand, m.reserved, m.in_transit,
-                   coalesce(m.unit_cost, s.avg_cost), m.document_id, m.channel, m.external_ref, $12, coalesce(m.occurred_at, $13), $13
+                   coalesce(m.unit_cost, s.avg_cost), m.document_id, m.channel, m.external_ref, coalesce(m.actor, $12), coalesce(m.occurred_at, $13), $13
             from unnest($1::int[], $2::int[], $3::text[], $4::numeric[], $5::numeric[], $6::numeric[], $7::numeric[],
-                        $8::bigint[], $9::text[], $10::text[], $11::timestamptz[])
-                as m(location_id, product_id, kind, on_hand, reserved, in_transit, unit_cost, document_id, channel, external_ref, occurred_at)
+                        $8::bigint[], $9::text[], $10::text[], $11::timestamptz[], $14::text[])
+                as m(location_id, product_id, kind, on_hand, reserved, in_transit, unit_cost, document_id, channel, external_ref, occurred_at, actor)
             join stock_level s on s.location_id = m.location_id and s.product_id = m.product_id
             """,
             moves.Select(m => m.LocationId).ToArray(),
@@ -130,9 +130,10 @@ public sealed class LedgerWriter(TimeProvider time)
             moves.Select(m => m.DocumentId).ToArray(),
             moves.Select(m => m.Channel).ToArray(),
             moves.Select(m => m.ExternalRef).ToArray(),
-            moves.Select(m => m.OccurredAt).ToArray(),
+            moves.Select(m => m.OccurredAt?.ToUniversalTime()).ToArray(),
             actor,
-            now));
+            now,
+            moves.Select(m => m.Actor).ToArray()));
         var levels = new List<StockLevelAfter>(totals.Count);
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
         {

@@ -3,6 +3,7 @@ namespace StoreStock.Inventory.Ledger;
 /// <summary>
 /// A stock change to append. Deltas are signed; at least one is non-zero. <see cref="UnitCost"/> is given for
 /// incoming stock with a known cost (it moves the average cost); otherwise the move is valued at the current average.
+/// <see cref="Actor"/> overrides the write's actor, for batches that carry several callers' moves.
 /// </summary>
 public sealed record StockMove(
     int LocationId,
@@ -15,7 +16,8 @@ public sealed record StockMove(
     long? DocumentId = null,
     string? Channel = null,
     string? ExternalRef = null,
-    DateTimeOffset? OccurredAt = null);
+    DateTimeOffset? OccurredAt = null,
+    string? Actor = null);
 
 /// <summary>The level of one (location, product) after a write.</summary>
 public sealed record StockLevelAfter(int LocationId, int ProductId, decimal OnHand, decimal Reserved, decimal InTransit);

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+using StoreStock.Inventory.Access;
+using StoreStock.Inventory.Data;
+using StoreStock.Inventory.Shared;
+
+namespace StoreStock.Inventory.Channels;
+
+/// <summary>
+/// The frame every channel write runs in: one transaction that claims (channel operation, external id), checks the
+/// caller may use that channel at that store, runs the operation, and stores its answer. A refusal (4xx) rolls
+/// everything back.
+/// </summary>
+public sealed class ChannelOperation(InventoryDatabase database, TimeProvider time)
+{
+    public sealed record Binding(int StoreId, string StoreCode, int LocationId);
+
+    public async Task<StoredResult> RunAsync(
+        string scope,
+        string externalId,
+        byte[] requestHash,
+        Func<NpgsqlConnection, NpgsqlTransaction, Task<StoredResult>> operation,
+        CancellationToken cancellationToken)
+    {
+        return await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var stored = await Idempotency.ClaimAsync(connection, transaction, scope, externalId, requestHash, time.GetUtcNow());
+            if (stored is not null)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return stored;
+            }
+
+            var result = await operation(connection, transaction);
+            if (result.StatusCode >= 400)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return result;
+            }
+
+            return await Idempotency.CompleteAsync(connection, transaction, scope, externalId, result.StatusCode, result.Body);
+        }, cancellationToken);
+    }
+
+    /// <summary>Finds the location the store deducts from for the channel, and checks the caller may act there.</summary>
+    public static async Task<(Binding? Binding, StoredResult? Refusal)> BindAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Caller caller, string channel, string storeCode)
+    {
+        if (!CallerMayUse(caller, channel))
+        {
+            return (null, Refuse(403, "Channel not allowed.", $"This API key is not bound to channel '{channel}'."));
+        }
+
+        var binding = await connection.QuerySingleOrDefaultAsync<Binding>(
+            """
+            select s.id as StoreId, s.code as StoreCode, sc.location_id as LocationId
+            from store s join store_channel sc on sc.store_id = s.id and sc.channel = @channel
+            where s.code = @storeCode and s.is_active
+            """,
+            new { channel, storeCode },
+            transaction);
+        if (binding is null)
+        {
+            return (null, Invalid("storeCode", $"no active store '{storeCode}' sells through channel '{channel}'"));
+        }
+
+        if (caller.IsApiKey && !caller.ApiKeyStoreIds.Contains(binding.StoreId))
+        {
+            return (null, Refuse(403, "Store not allowed.", $"This API key is not bound to store '{storeCode}'."));
+        }
+
+        return (binding, null);
+    }
+
+    private static bool CallerMayUse(Caller caller, string channel) => caller.IsApiKey ? caller.Channels.Contains(channel) : caller.IsHq;
+
+    public static StoredResult Ok(int statusCode, object body) => new(statusCode, JsonSerializer.SerializeToElement(body, Idempotency.JsonOptions));
+
+    public static StoredResult Refuse(int status, string title, string detail, object? extra = null)
+    {
+        var body = new Dictionary<string, object?> { ["title"] = title, ["status"] = status, ["detail"] = detail };
+        if (extra is not null)
+        {
+            foreach (var property in JsonSerializer.SerializeToElement(extra, Idempotency.JsonOptions).EnumerateObject())
+            {
+                body[property.Name] = property.Value;
+            }
+        }
+
+        return new StoredResult(status, JsonSerializer.SerializeToElement(body, Idempotency.JsonOptions));
+    }
+
+    public static StoredResult Invalid(ValidationErrors errors) =>
+        Refuse(400, "The request is not valid.", string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")), new { errors });
+
+    public static StoredResult Invalid(string field, string reason)
+    {
+        var errors = new ValidationErrors();
+        errors.Add(field, reason);
+        return Invalid(errors);
+    }
+}
