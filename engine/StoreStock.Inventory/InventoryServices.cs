@@ -12,6 +12,7 @@ public static class InventoryServices
 {
     public static IServiceCollection AddInventory(this IServiceCollection services, IConfiguration configuration)
     {
+        DapperSetup.Configure();
         services.AddSingleton(configuration.Get<InventoryOptions>() ?? new InventoryOptions());
         services.AddSingleton<InventoryDatabase>();
         services.AddSingleton<LedgerWriter>();

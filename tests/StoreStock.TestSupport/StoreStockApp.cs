@@ -34,7 +34,11 @@ public class StoreStockApp : WebApplicationFactory<Program>, IAsyncLifetime
         StartServer();
         Db = Services.GetRequiredService<NpgsqlDataSource>();
         Org = new TestOrg(Db);
+        await SeedAsync();
     }
+
+    /// <summary>Creates the rows every test of a fixture shares.</summary>
+    protected virtual Task SeedAsync() => Task.CompletedTask;
 
     public new async Task DisposeAsync()
     {
@@ -69,6 +73,18 @@ public class StoreStockApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         return client;
+    }
+
+    /// <summary>Puts opening stock on a location through the ledger, as an import would.</summary>
+    public async Task OpeningStockAsync(int locationId, int productId, decimal quantity, decimal unitCost = 3.5m)
+    {
+        var ledger = Services.GetRequiredService<StoreStock.Inventory.Ledger.LedgerWriter>();
+        await using var connection = await Db.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await ledger.ApplyAsync(connection, transaction,
+            [new StoreStock.Inventory.Ledger.StockMove(locationId, productId, StoreStock.Inventory.Ledger.MoveKind.OpeningBalance, quantity, UnitCost: unitCost)],
+            "test:setup");
+        await transaction.CommitAsync();
     }
 
     /// <summary>A client that authenticates with an integration API key.</summary>

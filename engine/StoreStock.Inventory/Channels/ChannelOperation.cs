@@ -28,19 +28,14 @@ public sealed class ChannelOperation(InventoryDatabase database, TimeProvider ti
             var stored = await Idempotency.ClaimAsync(connection, transaction, scope, externalId, requestHash, time.GetUtcNow());
             if (stored is not null)
             {
-                await transaction.RollbackAsync(cancellationToken);
                 return stored;
             }
 
             var result = await operation(connection, transaction);
-            if (result.StatusCode >= 400)
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                return result;
-            }
-
-            return await Idempotency.CompleteAsync(connection, transaction, scope, externalId, result.StatusCode, result.Body);
-        }, cancellationToken);
+            return result.StatusCode >= 400
+                ? result
+                : await Idempotency.CompleteAsync(connection, transaction, scope, externalId, result.StatusCode, result.Body);
+        }, cancellationToken, commitWhen: result => !result.Replayed && result.StatusCode < 400);
     }
 
     /// <summary>Finds the location the store deducts from for the channel, and checks the caller may act there.</summary>

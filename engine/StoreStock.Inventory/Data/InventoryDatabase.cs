@@ -9,7 +9,9 @@ public sealed class InventoryDatabase(NpgsqlDataSource dataSource)
 
     public NpgsqlDataSource DataSource => dataSource;
 
-    public async Task<T> InTransactionAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken cancellationToken)
+    /// <param name="commitWhen">Decides from the result whether to commit; a refusal rolls everything back. Default: always commit.</param>
+    public async Task<T> InTransactionAsync<T>(
+        Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken cancellationToken, Func<T, bool>? commitWhen = null)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -18,10 +20,13 @@ public sealed class InventoryDatabase(NpgsqlDataSource dataSource)
             try
             {
                 var result = await work(connection, transaction);
-                // A unit of work that rolled back (e.g. a refused reservation) leaves nothing to commit.
-                if (transaction.Connection is not null)
+                if (commitWhen is null || commitWhen(result))
                 {
                     await transaction.CommitAsync(cancellationToken);
+                }
+                else
+                {
+                    await transaction.RollbackAsync(cancellationToken);
                 }
 
                 return result;
