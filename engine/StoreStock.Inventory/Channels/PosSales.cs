@@ -219,7 +219,7 @@ public sealed partial class PosSales(
         var claimedKeys = (await connection.QueryAsync<(string Scope, string Key)>(
                 """
                 insert into idempotency_record (scope, key, request_hash, status_code, response, created_at)
-                select s, k, h, 201, r::jsonb, @now from unnest(@scopes, @keys, @hashes, @responses) as t(s, k, h, r)
+                select s, k, h, 201, r::json, @now from unnest(@scopes, @keys, @hashes, @responses) as t(s, k, h, r)
                 on conflict do nothing
                 returning scope, key
                 """,

@@ -4,7 +4,7 @@ create table idempotency_record (
     key          text        not null,
     request_hash bytea       not null,
     status_code  int         not null,
-    response     jsonb       not null,
+    response     json        not null,
     created_at   timestamptz not null,
     primary key (scope, key)
 );

@@ -51,7 +51,7 @@ public static class Idempotency
     {
         var json = JsonSerializer.SerializeToElement(body, JsonOptions);
         await connection.ExecuteAsync(
-            "update idempotency_record set status_code = @statusCode, response = @response::jsonb where scope = @scope and key = @key",
+            "update idempotency_record set status_code = @statusCode, response = @response::json where scope = @scope and key = @key",
             new { scope, key, statusCode, response = json.GetRawText() },
             transaction);
         return new StoredResult(statusCode, json);
