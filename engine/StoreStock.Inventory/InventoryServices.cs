@@ -18,6 +18,8 @@ public static class InventoryServices
         services.AddSingleton<LedgerWriter>();
         services.AddSingleton<ScopeGuard>();
         services.AddSingleton<LineResolver>();
+        services.AddSingleton<Stock.StockQueries>();
+        services.AddSingleton<Documents.StockDocuments>();
         services.AddSingleton<ChannelOperation>();
         services.AddSingleton<OnlineOrders>();
         services.AddSingleton<GroupBuyRedemptions>();

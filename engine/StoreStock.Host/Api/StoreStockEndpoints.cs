@@ -1,4 +1,7 @@
 using StoreStock.Host.Api.Channels;
+using StoreStock.Host.Api.Documents;
+using StoreStock.Host.Api.Organisation;
+using StoreStock.Host.Api.Stock;
 using StoreStock.Host.Auth;
 
 namespace StoreStock.Host.Api;
@@ -17,5 +20,8 @@ public static class StoreStockEndpoints
         var api = app.MapGroup("/api").RequireAuthorization();
         api.MapAuthEndpoints();
         api.MapChannelEndpoints();
+        api.MapDocumentEndpoints();
+        api.MapStockEndpoints();
+        api.MapOrganisationEndpoints();
     }
 }

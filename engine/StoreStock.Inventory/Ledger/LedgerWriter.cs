@@ -11,8 +11,9 @@ namespace StoreStock.Inventory.Ledger;
 public sealed class LedgerWriter(TimeProvider time)
 {
     /// <param name="requireAvailable">
-    /// When set, a positive reserved delta must be covered by available = on hand − reserved, checked under the
-    /// row lock (invariant 3). On a shortfall nothing is written and the shortfalls are returned.
+    /// When set, what the write takes from available stock (new reservations, on hand removed) must be covered by
+    /// available = on hand − reserved, checked under the row lock (invariant 3). On a shortfall nothing is written
+    /// and the shortfalls are returned.
     /// </param>
     public async Task<LedgerWriteResult> ApplyAsync(
         NpgsqlConnection connection,
@@ -33,11 +34,11 @@ public sealed class LedgerWriter(TimeProvider time)
         var locked = await LockLevelsAsync(connection, transaction, totals, now, cancellationToken);
         if (requireAvailable)
         {
+            // What a write takes from available stock: new reservations plus on-hand it removes.
             var shortfalls = totals
-                .Where(t => t.Reserved > 0)
-                .Select(t => (t, level: locked[(t.LocationId, t.ProductId)]))
-                .Where(x => x.level.OnHand - x.level.Reserved < x.t.Reserved)
-                .Select(x => new Shortfall(x.t.LocationId, x.t.ProductId, x.t.Reserved, Math.Max(0, x.level.OnHand - x.level.Reserved)))
+                .Select(t => (t, needed: t.Reserved - t.OnHand, level: locked[(t.LocationId, t.ProductId)]))
+                .Where(x => x.needed > 0 && x.level.OnHand - x.level.Reserved < x.needed)
+                .Select(x => new Shortfall(x.t.LocationId, x.t.ProductId, x.needed, Math.Max(0, x.level.OnHand - x.level.Reserved)))
                 .ToList();
             if (shortfalls.Count > 0)
             {

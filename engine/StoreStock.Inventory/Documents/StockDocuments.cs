@@ -1,0 +1,376 @@
+using Dapper;
+using Npgsql;
+using StoreStock.Inventory.Access;
+using StoreStock.Inventory.Data;
+using StoreStock.Inventory.Ledger;
+using StoreStock.Inventory.Shared;
+
+namespace StoreStock.Inventory.Documents;
+
+/// <summary>
+/// Numbered documents that post all their lines or none: receipt 入库单 (with scan-to-receive), issue 出库单,
+/// return 退货单, and write-off 报损单 (submitted by a clerk, approved by a manager). Each operation is one
+/// transaction; a refused one changes nothing.
+/// </summary>
+public sealed class StockDocuments(InventoryDatabase database, LedgerWriter ledger, LineResolver lines, ScopeGuard scope, TimeProvider time)
+{
+    private static readonly TimeZoneInfo ChinaTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    public async Task<DocumentOutcome> CreateAsync(Caller caller, CreateDocumentRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var kind = DocumentKind.Find(request.Kind);
+        if (kind is null)
+        {
+            errors.Add("kind", $"must be one of {string.Join(", ", DocumentKind.All.Select(k => k.Code))}");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.LocationCode))
+        {
+            errors.Add("locationCode", "is required");
+        }
+
+        if (kind == DocumentKind.WriteOff && !DocumentKind.WriteOffReasons.Contains(request.Reason))
+        {
+            errors.Add("reason", "must be damaged, expired or other");
+        }
+        else if (kind != DocumentKind.WriteOff && request.Reason is not null)
+        {
+            errors.Add("reason", "is only for write-offs");
+        }
+
+        if (request.PhotoUrl is { Length: > 2048 } || (request.PhotoUrl is not null && !Uri.TryCreate(request.PhotoUrl, UriKind.Absolute, out _)))
+        {
+            errors.Add("photoUrl", "must be an absolute URL of at most 2048 characters");
+        }
+
+        if (request.Note is { Length: > 500 } || request.Supplier is { Length: > 200 })
+        {
+            errors.Add(request.Note is { Length: > 500 } ? "note" : "supplier", "is too long");
+        }
+
+        var lineInputs = request.Lines?.Select(l => new LineInput(l?.Code, l?.Quantity ?? 0)).ToList() ?? [];
+        if (lineInputs.Count > 0)
+        {
+            lines.Validate(lineInputs, errors);
+            for (var i = 0; i < request.Lines!.Count; i++)
+            {
+                if (request.Lines[i]?.UnitCost is < 0 or > 1_000_000)
+                {
+                    errors.Add($"lines[{i}].unitCost", "must be between 0 and 1,000,000");
+                }
+            }
+        }
+
+        if (errors.Any)
+        {
+            return DocumentOutcome.Invalid(errors);
+        }
+
+        if (!caller.Can(kind!.DraftPermission))
+        {
+            return DocumentOutcome.Refused(403, $"Your role may not create a {kind.Code} document.");
+        }
+
+        return await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var locationId = await connection.ExecuteScalarAsync<int?>("select id from location where code = @LocationCode", request, transaction);
+            if (locationId is null)
+            {
+                return DocumentOutcome.Invalid("locationCode", $"no location '{request.LocationCode}'");
+            }
+
+            if (!await scope.CanAccessLocationAsync(caller, locationId.Value, cancellationToken))
+            {
+                return DocumentOutcome.Refused(403, $"Location '{request.LocationCode}' is outside your scope.");
+            }
+
+            var resolved = lineInputs.Count == 0 ? [] : await LineResolver.ResolveAsync(connection, lineInputs, errors, transaction);
+            if (errors.Any)
+            {
+                return DocumentOutcome.Invalid(errors);
+            }
+
+            var now = time.GetUtcNow();
+            var number = await NextNumberAsync(connection, transaction, kind, now);
+            var id = await connection.ExecuteScalarAsync<long>(
+                """
+                insert into document (number, kind, status, location_id, reason, photo_url, note, supplier, created_by, created_at)
+                values (@number, @kind, 'draft', @locationId, @Reason, @PhotoUrl, @Note, @Supplier, @actor, @now) returning id
+                """,
+                new { number, kind = kind.Code, locationId, request.Reason, request.PhotoUrl, request.Note, request.Supplier, actor = caller.Actor, now },
+                transaction);
+            var costByProduct = await FirstCostByProductAsync(connection, transaction, request.Lines ?? []);
+            var lineNo = 0;
+            foreach (var line in resolved)
+            {
+                var cost = costByProduct.GetValueOrDefault(line.ProductId);
+                await connection.ExecuteAsync(
+                    "insert into document_line (document_id, line_no, product_id, quantity, unit_cost) values (@id, @lineNo, @ProductId, @Quantity, @cost)",
+                    new { id, lineNo = ++lineNo, line.ProductId, line.Quantity, cost },
+                    transaction);
+            }
+
+            return DocumentOutcome.Ok(await LoadAsync(connection, transaction, number), 201);
+        }, cancellationToken, commitWhen: o => o.Status < 400);
+    }
+
+    /// <summary>Scan-to-receive: a barcode adds its quantity to the product's line, or starts a new line.</summary>
+    public Task<DocumentOutcome> ScanAsync(Caller caller, string number, ScanRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var quantity = request.Quantity ?? 1;
+        lines.Validate([new LineInput(request.Barcode, quantity)], errors, "scan");
+        if (errors.Any)
+        {
+            return Task.FromResult(DocumentOutcome.Invalid(RenameScanErrors(errors)));
+        }
+
+        return InDocumentAsync(caller, number, ["draft"], d => d.Kind.DraftPermission, async (connection, transaction, document) =>
+        {
+            var resolved = await LineResolver.ResolveAsync(connection, [new LineInput(request.Barcode, quantity)], errors, transaction, "scan");
+            if (errors.Any)
+            {
+                return DocumentOutcome.Invalid(RenameScanErrors(errors));
+            }
+
+            var line = resolved[0];
+            await connection.ExecuteAsync(
+                """
+                insert into document_line (document_id, line_no, product_id, quantity, barcode)
+                values (@Id, (select coalesce(max(line_no), 0) + 1 from document_line where document_id = @Id), @ProductId, @Quantity, @barcode)
+                on conflict (document_id, product_id) do update set quantity = document_line.quantity + excluded.quantity
+                """,
+                new { document.Id, line.ProductId, line.Quantity, barcode = request.Barcode!.Trim() },
+                transaction);
+            return null;
+        }, cancellationToken);
+    }
+
+    /// <summary>Posts a receipt, issue or return: every line moves stock in one transaction, or none does.</summary>
+    public Task<DocumentOutcome> PostAsync(Caller caller, string number, CancellationToken cancellationToken) =>
+        InDocumentAsync(caller, number, ["draft"], d => d.Kind.PostPermission, async (connection, transaction, document) =>
+            document.Kind == DocumentKind.WriteOff
+                ? DocumentOutcome.Refused(409, "A write-off is submitted and approved, not posted directly.")
+                : await PostLinesAsync(connection, transaction, document, caller, "posted", null, cancellationToken),
+            cancellationToken);
+
+    public Task<DocumentOutcome> SubmitAsync(Caller caller, string number, CancellationToken cancellationToken) =>
+        InDocumentAsync(caller, number, ["draft"], _ => Permission.SubmitWriteOff, async (connection, transaction, document) =>
+        {
+            if (document.Kind != DocumentKind.WriteOff)
+            {
+                return DocumentOutcome.Refused(409, "Only a write-off is submitted for approval.");
+            }
+
+            if (!await connection.ExecuteScalarAsync<bool>("select exists (select 1 from document_line where document_id = @Id)", document, transaction))
+            {
+                return DocumentOutcome.Invalid("lines", "a write-off needs at least one line");
+            }
+
+            await connection.ExecuteAsync(
+                "update document set status = 'submitted', submitted_by = @actor, submitted_at = @now where id = @Id",
+                new { document.Id, actor = caller.Actor, now = time.GetUtcNow() },
+                transaction);
+            return null;
+        }, cancellationToken);
+
+    public Task<DocumentOutcome> ApproveAsync(Caller caller, string number, DecisionRequest request, CancellationToken cancellationToken) =>
+        InDocumentAsync(caller, number, ["submitted"], _ => Permission.ApproveWriteOff, (connection, transaction, document) =>
+            PostLinesAsync(connection, transaction, document, caller, "posted", request.Comment, cancellationToken), cancellationToken);
+
+    public Task<DocumentOutcome> RejectAsync(Caller caller, string number, DecisionRequest request, CancellationToken cancellationToken) =>
+        InDocumentAsync(caller, number, ["submitted"], _ => Permission.ApproveWriteOff, async (connection, transaction, document) =>
+        {
+            await connection.ExecuteAsync(
+                "update document set status = 'rejected', decided_by = @actor, decided_at = @now, decision_note = @Comment where id = @Id",
+                new { document.Id, actor = caller.Actor, now = time.GetUtcNow(), request.Comment },
+                transaction);
+            return null;
+        }, cancellationToken);
+
+    public Task<DocumentOutcome> GetAsync(Caller caller, string number, CancellationToken cancellationToken) =>
+        InDocumentAsync(caller, number, null, _ => Permission.ReadStock, (_, _, _) => Task.FromResult<DocumentOutcome?>(null), cancellationToken);
+
+    public async Task<IReadOnlyList<DocumentView>> ListAsync(Caller caller, string? kind, string? status, string? location, int limit, CancellationToken cancellationToken)
+    {
+        var (scopeSql, scopeParameters) = ScopeGuard.StoreFilter(caller, "x.store_id");
+        var parameters = new DynamicParameters(scopeParameters);
+        parameters.AddDynamicParams(new { kind, status, location, limit });
+        var locationScope = caller.IsHq ? "true" : $"exists (select 1 from store_location x where x.location_id = d.location_id and {scopeSql})";
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        var numbers = await connection.QueryAsync<string>(
+            $"""
+            select d.number from document d join location l on l.id = d.location_id
+            where {locationScope} and (@kind::text is null or d.kind = @kind) and (@status::text is null or d.status = @status)
+              and (@location::text is null or l.code = @location)
+            order by d.id desc limit @limit
+            """,
+            parameters);
+        var views = new List<DocumentView>();
+        foreach (var number in numbers)
+        {
+            views.Add(await LoadAsync(connection, null, number));
+        }
+
+        return views;
+    }
+
+    private sealed record Locked(long Id, DocumentKind Kind, string Status, int LocationId);
+
+    /// <summary>Locks the document, checks state, role and scope, runs the step, and answers the document as it now is.</summary>
+    private async Task<DocumentOutcome> InDocumentAsync(
+        Caller caller,
+        string number,
+        string[]? allowedStatuses,
+        Func<Locked, Permission> permission,
+        Func<NpgsqlConnection, NpgsqlTransaction, Locked, Task<DocumentOutcome?>> step,
+        CancellationToken cancellationToken)
+    {
+        return await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var row = await connection.QuerySingleOrDefaultAsync<(long Id, string Kind, string Status, int LocationId)>(
+                "select id, kind, status, location_id from document where number = @number for update",
+                new { number },
+                transaction);
+            if (row.Id == 0 || !await scope.CanAccessLocationAsync(caller, row.LocationId, cancellationToken))
+            {
+                return DocumentOutcome.Refused(404, $"No document '{number}' in your scope.");
+            }
+
+            var document = new Locked(row.Id, DocumentKind.Find(row.Kind)!, row.Status, row.LocationId);
+            if (!caller.Can(permission(document)))
+            {
+                return DocumentOutcome.Refused(403, "Your role may not do this with this document.");
+            }
+
+            if (allowedStatuses is not null && !allowedStatuses.Contains(document.Status))
+            {
+                return DocumentOutcome.Refused(409, $"Document '{number}' is {document.Status}.", new { status = document.Status });
+            }
+
+            return await step(connection, transaction, document) ?? DocumentOutcome.Ok(await LoadAsync(connection, transaction, number));
+        }, cancellationToken, commitWhen: o => o.Status < 400);
+    }
+
+    /// <summary>Moves every line's stock; null when posted, else why not.</summary>
+    private async Task<DocumentOutcome?> PostLinesAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Locked document, Caller caller, string status, string? comment, CancellationToken cancellationToken)
+    {
+        var documentLines = (await connection.QueryAsync<(int ProductId, string Sku, decimal Quantity, decimal? UnitCost)>(
+            "select l.product_id, p.sku, l.quantity, l.unit_cost from document_line l join product p on p.id = l.product_id where l.document_id = @Id order by l.line_no",
+            document,
+            transaction)).ToList();
+        if (documentLines.Count == 0)
+        {
+            return DocumentOutcome.Invalid("lines", "the document has no lines");
+        }
+
+        var moves = documentLines.Select(l => new StockMove(document.LocationId, l.ProductId, document.Kind.MoveKind, document.Kind.Direction * l.Quantity,
+            UnitCost: document.Kind.Direction > 0 ? l.UnitCost : null, DocumentId: document.Id)).ToList();
+        var written = await ledger.ApplyAsync(connection, transaction, moves, caller.Actor, requireAvailable: document.Kind.Direction < 0, cancellationToken);
+        if (!written.Succeeded)
+        {
+            var shortLines = written.Shortfalls.Select(s => new { sku = documentLines.First(l => l.ProductId == s.ProductId).Sku, requested = s.Requested, available = s.Available });
+            return DocumentOutcome.Refused(409, "Not enough stock for every line; nothing was posted.", new { lines = shortLines });
+        }
+
+        await connection.ExecuteAsync(
+            "update document set status = @status, decided_by = @actor, decided_at = @now, decision_note = @comment where id = @Id",
+            new { document.Id, status, actor = caller.Actor, now = time.GetUtcNow(), comment },
+            transaction);
+        return null;
+    }
+
+    /// <summary>Lines for one product are merged; the merged line keeps the first unit cost given for it.</summary>
+    private static async Task<Dictionary<int, decimal?>> FirstCostByProductAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<DocumentLineInput> requested)
+    {
+        var products = await LineResolver.FindProductsAsync(connection, requested.Select(l => l.Code!.Trim()), transaction);
+        return requested
+            .Where(l => l.UnitCost is not null && products.ContainsKey(l.Code!.Trim()))
+            .GroupBy(l => products[l.Code!.Trim()].Id)
+            .ToDictionary(g => g.Key, g => g.First().UnitCost);
+    }
+
+    private static async Task<string> NextNumberAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DocumentKind kind, DateTimeOffset now)
+    {
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, ChinaTime).DateTime);
+        var sequence = await connection.ExecuteScalarAsync<int>(
+            """
+            insert into document_counter (prefix, day, last) values (@prefix, @day::date, 1)
+            on conflict (prefix, day) do update set last = document_counter.last + 1
+            returning last
+            """,
+            new { prefix = kind.NumberPrefix, day = day.ToDateTime(TimeOnly.MinValue) },
+            transaction);
+        return FormattableString.Invariant($"{kind.NumberPrefix}{day:yyyyMMdd}-{sequence:D4}");
+    }
+
+    private static async Task<DocumentView> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string number)
+    {
+        var header = await connection.QuerySingleAsync<DocumentHeader>(
+            """
+            select d.id, d.number, d.kind, d.status, l.code as LocationCode, d.reason, d.photo_url as PhotoUrl, d.note, d.supplier,
+                   d.created_by as CreatedBy, d.created_at as CreatedAt, d.submitted_by as SubmittedBy, d.decided_by as DecidedBy,
+                   d.decided_at as DecidedAt, d.decision_note as DecisionNote
+            from document d join location l on l.id = d.location_id where d.number = @number
+            """,
+            new { number },
+            transaction);
+        var documentLines = await connection.QueryAsync<DocumentLineView>(
+            """
+            select l.line_no as LineNo, p.sku, p.name, l.quantity, l.unit_cost as UnitCost, l.barcode
+            from document_line l join product p on p.id = l.product_id where l.document_id = @Id order by l.line_no
+            """,
+            header,
+            transaction);
+        return new DocumentView(header.Number, header.Kind, header.Status, header.LocationCode, header.Reason, header.PhotoUrl, header.Note, header.Supplier,
+            header.CreatedBy, header.CreatedAt, header.SubmittedBy, header.DecidedBy, header.DecidedAt, header.DecisionNote, documentLines.ToList());
+    }
+
+    private sealed class DocumentHeader
+    {
+        public long Id { get; init; }
+
+        public string Number { get; init; } = "";
+
+        public string Kind { get; init; } = "";
+
+        public string Status { get; init; } = "";
+
+        public string LocationCode { get; init; } = "";
+
+        public string? Reason { get; init; }
+
+        public string? PhotoUrl { get; init; }
+
+        public string? Note { get; init; }
+
+        public string? Supplier { get; init; }
+
+        public string CreatedBy { get; init; } = "";
+
+        public DateTimeOffset CreatedAt { get; init; }
+
+        public string? SubmittedBy { get; init; }
+
+        public string? DecidedBy { get; init; }
+
+        public DateTimeOffset? DecidedAt { get; init; }
+
+        public string? DecisionNote { get; init; }
+    }
+
+    private static ValidationErrors RenameScanErrors(ValidationErrors errors)
+    {
+        var renamed = new ValidationErrors();
+        foreach (var (field, reasons) in errors)
+        {
+            var name = field.Replace("scan[0].code", "barcode", StringComparison.Ordinal).Replace("scan[0].quantity", "quantity", StringComparison.Ordinal);
+            reasons.ForEach(r => renamed.Add(name, r));
+        }
+
+        return renamed;
+    }
+}
