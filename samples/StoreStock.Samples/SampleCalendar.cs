@@ -9,12 +9,16 @@ internal sealed class SampleCalendar
     // China has kept UTC+8 without daylight saving since 1991, so a fixed offset is exact and needs no tz database.
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
+    /// <summary>A year of history is about 1.3 million moves, held in memory before they are written.</summary>
+    public const int MaxHistoryDays = 366;
+
     public static readonly TimeSpan OpensAt = TimeSpan.FromHours(8);
     public static readonly TimeSpan ClosesAt = TimeSpan.FromHours(22);
 
     public SampleCalendar(DateTimeOffset now, int historyDays)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(historyDays);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(historyDays, MaxHistoryDays);
         Now = now.ToUniversalTime();
         Today = DateOnly.FromDateTime(Now.ToOffset(ChinaOffset).DateTime);
         HistoryDays = historyDays;

@@ -52,6 +52,7 @@ internal sealed class SampleSalesHistory
             }
         }
 
+        // In time order, so move ids follow time as they would had the moves been recorded as they happened.
         history._moves.Sort(static (a, b) =>
         {
             var byTime = a.OccurredAt.CompareTo(b.OccurredAt);
@@ -93,8 +94,10 @@ internal sealed class SampleSalesHistory
             var delivery = 0;
             if (product.RestockedDaily)
             {
-                // Baked or delivered fresh every morning: topped up to the day's expected sales plus the low-stock line.
-                delivery = Math.Max(0, (int)Math.Ceiling(demand * dayFactor * 1.2) + policy.LowStockLine - onHand);
+                // Baked or delivered fresh every morning: topped up to the day's expected sales, a margin for a good
+                // day, and the low-stock line, so the shelf is rarely bare at closing time.
+                var expected = demand * dayFactor;
+                delivery = Math.Max(0, (int)Math.Ceiling(expected + (2 * Math.Sqrt(expected))) + policy.LowStockLine - onHand);
             }
             else if (day.DayOfWeek == point.DeliveryDay && !(situation == StockSituation.SupplierShortage && daysLeft <= SampleStockSituations.ShortageDays))
             {
@@ -130,11 +133,11 @@ internal sealed class SampleSalesHistory
     }
 
     /// <summary>
-    /// A weekly delivery fills up to a week of demand with a margin, plus the low-stock line and a day's buffer, so a
-    /// normal week ends just above the line.
+    /// A weekly delivery fills up to a week and a day of demand, plus the low-stock line and a margin for a busy week
+    /// (two standard deviations of the weekly sales), so most weeks end above the line.
     /// </summary>
     private static int WeeklyTarget(double demand, SamplePolicy policy) =>
-        RoundUp((demand * 7 * 1.1) + policy.LowStockLine + demand, policy.OrderMultiple);
+        RoundUp((demand * 8) + (2 * Math.Sqrt(demand * 7)) + policy.LowStockLine, policy.OrderMultiple);
 
     private TimeSpan DuringOpeningHours() =>
         SampleCalendar.OpensAt + TimeSpan.FromSeconds(_random.Next((int)(SampleCalendar.ClosesAt - SampleCalendar.OpensAt).TotalSeconds));
