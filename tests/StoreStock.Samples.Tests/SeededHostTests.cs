@@ -8,9 +8,6 @@ namespace StoreStock.Samples.Tests;
 /// <summary>The host seeds the sample chain at start-up; the published demo credentials then work over HTTP.</summary>
 public sealed class SeededHostTests(SeededHostTests.SampleChainApp app) : IClassFixture<SeededHostTests.SampleChainApp>
 {
-    // Every API key request answers 500 today: the handler's positional record ApiKeyRow(string, byte[], string[], int[])
-    // cannot be materialised by Dapper, because Npgsql reports text[] and int[] columns as System.Array.
-
     public sealed class SampleChainApp : StoreStockApp
     {
         protected override int? SampleHistoryDays => 0;
