@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using StoreStock.Inventory.Access;
+using StoreStock.Inventory.Catalog;
 using StoreStock.Inventory.Data;
 using StoreStock.Inventory.Ledger;
 
@@ -14,6 +15,7 @@ public static class InventoryServices
         services.AddSingleton<InventoryDatabase>();
         services.AddSingleton<LedgerWriter>();
         services.AddSingleton<ScopeGuard>();
+        services.AddCatalog();
         return services;
     }
 }

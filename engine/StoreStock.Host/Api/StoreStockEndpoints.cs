@@ -15,5 +15,6 @@ public static class StoreStockEndpoints
 
         var api = app.MapGroup("/api").RequireAuthorization();
         api.MapAuthEndpoints();
+        api.MapCatalogEndpoints();
     }
 }
