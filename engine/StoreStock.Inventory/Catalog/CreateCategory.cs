@@ -18,13 +18,13 @@ public sealed class CreateCategory(InventoryDatabase database)
         }
 
         var errors = new FieldErrors();
-        var code = ProductValidator.RequiredText("code", draft.Code, CatalogLimits.CategoryCodeMaxLength, errors);
+        var code = TextRules.Required("code", draft.Code, CatalogLimits.CategoryCodeMaxLength, errors);
         if (code is not null && !CatalogLimits.IsCode(code))
         {
             errors.Add("code", "may contain only letters, digits, '-', '_' and '.'");
         }
 
-        var name = ProductValidator.RequiredText("name", draft.Name, CatalogLimits.CategoryNameMaxLength, errors);
+        var name = TextRules.Required("name", draft.Name, CatalogLimits.CategoryNameMaxLength, errors);
         if (errors.Any)
         {
             return errors;

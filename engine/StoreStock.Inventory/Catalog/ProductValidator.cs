@@ -7,16 +7,16 @@ public static class ProductValidator
     public static ValidProduct? Validate(ProductDraft draft, decimal maxQuantity, FieldErrors errors)
     {
         var before = errors.Count;
-        var sku = RequiredText(ProductFields.Sku, draft.Sku, CatalogLimits.SkuMaxLength, errors);
+        var sku = TextRules.Required(ProductFields.Sku, draft.Sku, CatalogLimits.SkuMaxLength, errors);
         if (sku is not null && !CatalogLimits.IsCode(sku))
         {
             errors.Add(ProductFields.Sku, "may contain only letters, digits, '-', '_' and '.'");
         }
 
-        var name = RequiredText(ProductFields.Name, draft.Name, CatalogLimits.NameMaxLength, errors);
-        var spec = OptionalText(ProductFields.Spec, draft.Spec, CatalogLimits.SpecMaxLength, errors);
-        var unit = RequiredText(ProductFields.Unit, draft.Unit, CatalogLimits.UnitMaxLength, errors);
-        var category = RequiredText(ProductFields.CategoryCode, draft.CategoryCode, CatalogLimits.CategoryNameMaxLength, errors);
+        var name = TextRules.Required(ProductFields.Name, draft.Name, CatalogLimits.NameMaxLength, errors);
+        var spec = TextRules.Optional(ProductFields.Spec, draft.Spec, CatalogLimits.SpecMaxLength, errors);
+        var unit = TextRules.Required(ProductFields.Unit, draft.Unit, CatalogLimits.UnitMaxLength, errors);
+        var category = TextRules.Required(ProductFields.CategoryCode, draft.CategoryCode, CatalogLimits.CategoryNameMaxLength, errors);
         var costPrice = Price(ProductFields.CostPrice, draft.CostPrice, errors);
         var salePrice = Price(ProductFields.SalePrice, draft.SalePrice, errors);
         if (draft.ShelfLifeDays is { } shelfLife && (shelfLife < 1 || shelfLife > CatalogLimits.MaxShelfLifeDays))
@@ -69,40 +69,6 @@ public static class ProductValidator
         }
 
         return result;
-    }
-
-    public static string? RequiredText(string field, string? value, int maxLength, FieldErrors errors)
-    {
-        var text = OptionalText(field, value, maxLength, errors);
-        if (text is null && string.IsNullOrWhiteSpace(value))
-        {
-            errors.Add(field, "is required");
-        }
-
-        return text;
-    }
-
-    public static string? OptionalText(string field, string? value, int maxLength, FieldErrors errors)
-    {
-        var text = value?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        if (text.Length > maxLength)
-        {
-            errors.Add(field, $"must be at most {maxLength} characters");
-            return null;
-        }
-
-        if (text.Any(char.IsControl))
-        {
-            errors.Add(field, "must not contain line breaks or control characters");
-            return null;
-        }
-
-        return text;
     }
 
     private static decimal? Price(string field, decimal? value, FieldErrors errors)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
 using StoreStock.TestSupport;
@@ -204,6 +205,30 @@ public sealed class ProductImportTests(StoreStockApp app, ITestOutputHelper outp
         var error = Assert.Single(problem.GetProperty("rows").EnumerateArray());
         Assert.Equal(1, error.GetProperty("row").GetInt32());
         Assert.Equal("商品编码", error.GetProperty("column").GetString());
+    }
+
+    [Fact]
+    public async Task Imports_take_files_over_the_one_megabyte_json_limit_while_json_bodies_keep_it()
+    {
+        using var hq = await app.HqClientAsync();
+        var category = await hq.CategoryAsync();
+        var prefix = "BIG" + CatalogTestData.Next() + "-";
+        var remark = new string('备', 200);
+        var rows = new List<object?[]> { new object?[] { "商品编码", "商品名称", "单位", "分类", "进价", "售价", "条码", "备注" } };
+        for (var i = 0; i < 2500; i++)
+        {
+            rows.Add([prefix + i, "商品 " + i, "个", category, "1", "2", CatalogTestData.Ean13(), remark]);
+        }
+
+        var file = TestSheets.Csv(rows);
+        Assert.True(file.Length > 1024 * 1024);
+        using var import = await hq.UploadAsync("/api/import/products", file, "big.csv");
+        Assert.Equal(2500, (await import.JsonAsync(HttpStatusCode.OK)).GetProperty("created").GetInt32());
+
+        var tooLarge = CatalogTestData.Product(CatalogTestData.Sku(), category);
+        tooLarge["spec"] = new string('x', 1024 * 1024 + 10);
+        using var json = await hq.PostAsJsonAsync("/api/products", tooLarge);
+        await json.JsonAsync(HttpStatusCode.RequestEntityTooLarge);
     }
 
     [Theory]

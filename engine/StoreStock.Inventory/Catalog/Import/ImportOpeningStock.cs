@@ -34,13 +34,13 @@ public sealed class ImportOpeningStock(InventoryDatabase database, LedgerWriter 
 
         var errors = new ImportErrors();
         var layout = ColumnLayout.Match(sheet, OpeningStockColumns.All, errors);
-        RequireColumns(sheet, layout, errors);
+        OpeningStockRows.RequireColumns(sheet, layout, errors);
         if (errors.Any)
         {
             return errors;
         }
 
-        var lines = sheet.Rows.Select(row => ReadLine(new RowReader(row, layout, errors), layout, errors)).ToList();
+        var lines = sheet.Rows.Select(row => OpeningStockRows.Read(new RowReader(row, layout, errors), layout, options.MaxLineQuantity, errors)).ToList();
         return await database.InTransactionAsync<ImportOutcome<OpeningStockSummary>>(async (connection, transaction) =>
         {
             await connection.ExecuteAsync(new CommandDefinition(
@@ -62,82 +62,6 @@ public sealed class ImportOpeningStock(InventoryDatabase database, LedgerWriter 
 
     private static CatalogFailure? RequireOpeningStock(Caller caller) =>
         caller.Can(Permission.PostOpeningStock) ? null : CatalogFailure.Forbidden("Only HQ admins may set opening stock.");
-
-    private static void RequireColumns(Sheet sheet, ColumnLayout layout, ImportErrors errors)
-    {
-        if (!layout.Has(OpeningStockColumns.Location))
-        {
-            errors.Add(sheet.HeaderRowNumber, layout.Header(OpeningStockColumns.Location), "the file needs a location column (库位 / 门店 / Location)");
-        }
-
-        if (!layout.Has(OpeningStockColumns.Sku) && !layout.Has(OpeningStockColumns.Barcode))
-        {
-            errors.Add(sheet.HeaderRowNumber, layout.Header(OpeningStockColumns.Sku), "the file needs a product column (商品编码 / SKU or 条码 / Barcode)");
-        }
-
-        if (!layout.Has(OpeningStockColumns.Quantity))
-        {
-            errors.Add(sheet.HeaderRowNumber, layout.Header(OpeningStockColumns.Quantity), "the file needs a quantity column (数量 / Quantity)");
-        }
-
-        if (sheet.Rows.Count == 0)
-        {
-            errors.Add(sheet.HeaderRowNumber, "", "the file has no data rows below the header");
-        }
-    }
-
-    private OpeningLine ReadLine(RowReader row, ColumnLayout layout, ImportErrors errors)
-    {
-        var line = new OpeningLine(
-            row.Number,
-            row.Text(OpeningStockColumns.Location),
-            row.Text(OpeningStockColumns.Sku),
-            row.Text(OpeningStockColumns.Barcode),
-            row.Numeric(OpeningStockColumns.Quantity),
-            row.Numeric(OpeningStockColumns.UnitCost));
-        if (line.Location is null)
-        {
-            errors.Add(row.Number, layout.Header(OpeningStockColumns.Location), "is required");
-        }
-
-        if (line.Sku is null && line.Barcode is null)
-        {
-            errors.Add(row.Number, layout.Header(layout.Has(OpeningStockColumns.Sku) ? OpeningStockColumns.Sku : OpeningStockColumns.Barcode), "is required");
-        }
-
-        var quantityColumn = layout.Header(OpeningStockColumns.Quantity);
-        switch (line.Quantity)
-        {
-            case null when !row.FailedFields.Contains(OpeningStockColumns.Quantity):
-                errors.Add(row.Number, quantityColumn, "is required");
-                break;
-            case < 0:
-                errors.Add(row.Number, quantityColumn, "must not be negative");
-                break;
-            case { } quantity when quantity > options.MaxLineQuantity:
-                errors.Add(row.Number, quantityColumn, $"must be at most {options.MaxLineQuantity}");
-                break;
-            case { } quantity when !CatalogLimits.HasAtMostDecimals(quantity, CatalogLimits.QuantityDecimals):
-                errors.Add(row.Number, quantityColumn, $"must have at most {CatalogLimits.QuantityDecimals} decimal places");
-                break;
-        }
-
-        var costColumn = layout.Header(OpeningStockColumns.UnitCost);
-        switch (line.UnitCost)
-        {
-            case < 0:
-                errors.Add(row.Number, costColumn, "must not be negative");
-                break;
-            case > CatalogLimits.MaxPrice:
-                errors.Add(row.Number, costColumn, $"must be at most {CatalogLimits.MaxPrice}");
-                break;
-            case { } cost when !CatalogLimits.HasAtMostDecimals(cost, CatalogLimits.UnitCostDecimals):
-                errors.Add(row.Number, costColumn, $"must have at most {CatalogLimits.UnitCostDecimals} decimal places");
-                break;
-        }
-
-        return line;
-    }
 
     /// <summary>Finds each row's location and product, refuses repeats and pairs that already have moves, and builds the moves.</summary>
     private static async Task<List<StockMove>> ResolveAsync(
@@ -255,6 +179,4 @@ public sealed class ImportOpeningStock(InventoryDatabase database, LedgerWriter 
             cancellationToken: cancellationToken));
         return rows.ToDictionary(r => r.Code, r => (int?)r.LocationId, StringComparer.Ordinal);
     }
-
-    private sealed record OpeningLine(int Row, string? Location, string? Sku, string? Barcode, decimal? Quantity, decimal? UnitCost);
 }

@@ -9,12 +9,15 @@ namespace StoreStock.Inventory.Catalog.Spreadsheets;
 /// <summary>Reads the first worksheet of an .xlsx workbook, streaming its rows.</summary>
 public static class XlsxSheetReader
 {
+    /// <summary>A compressed upload can unpack to far more than its size; a part larger than this is refused.</summary>
+    private const long MaxCharactersInPart = 100_000_000;
+
     public static SheetReadResult Read(byte[] content)
     {
         try
         {
             using var stream = new MemoryStream(content, writable: false);
-            using var document = SpreadsheetDocument.Open(stream, isEditable: false);
+            using var document = SpreadsheetDocument.Open(stream, isEditable: false, new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
             var workbookPart = document.WorkbookPart;
             var firstSheet = workbookPart?.Workbook.Sheets?.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().FirstOrDefault();
             if (workbookPart is null || firstSheet?.Id?.Value is not { } partId || workbookPart.GetPartById(partId) is not WorksheetPart worksheetPart)
@@ -23,7 +26,7 @@ public static class XlsxSheetReader
             }
 
             var sharedStrings = workbookPart.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(SharedText).ToArray() ?? [];
-            return SheetReader.Assemble(Rows(worksheetPart, sharedStrings).ToList());
+            return SheetReader.Assemble(Rows(worksheetPart, sharedStrings));
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or InvalidOperationException or System.Xml.XmlException)
         {
