@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using StoreStock.Inventory.Access;
 using StoreStock.Inventory.Channels;
+using StoreStock.Inventory.Catalog;
 using StoreStock.Inventory.Data;
 using StoreStock.Inventory.Ledger;
 using StoreStock.Inventory.Shared;
@@ -26,6 +27,7 @@ public static class InventoryServices
         services.AddSingleton<PosSales>();
         services.AddHostedService(sp => sp.GetRequiredService<PosSales>());
         services.AddHostedService<ReservationExpiry>();
+        services.AddCatalog();
         return services;
     }
 }

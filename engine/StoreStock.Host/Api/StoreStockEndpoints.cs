@@ -23,5 +23,6 @@ public static class StoreStockEndpoints
         api.MapDocumentEndpoints();
         api.MapStockEndpoints();
         api.MapOrganisationEndpoints();
+        api.MapCatalogEndpoints();
     }
 }
