@@ -75,15 +75,25 @@ internal sealed class SampleSalesHistory
 
     private void SimulateLocation(SellingPoint point, SampleProduct product, SamplePolicy policy, StockSituation situation)
     {
+        var days = _calendar.HistoryDays;
         var demand = product.DailyDemand * point.DemandFactor;
         var uplift = product.Category.WeekendUplift;
-        var weeklyTarget = WeeklyTarget(demand * ((5 + (2 * uplift)) / 7), policy);
+        var averageDemand = demand * ((5 + (2 * uplift)) / 7);
+        var weeklyTarget = WeeklyTarget(averageDemand, policy);
         var onHand = product.RestockedDaily
             ? policy.LowStockLine + (int)Math.Ceiling(demand * 0.3)
             : Math.Max(1, (int)Math.Ceiling(weeklyTarget * (0.5 + (0.5 * _random.NextDouble()))));
+
+        // A shortage lasts as long as a full delivery takes to sell, so the shelf runs down below the low-stock line
+        // by the end whatever the length of the history; a shorter history starts with less.
+        var shortageDays = situation == StockSituation.SupplierShortage ? (int)Math.Ceiling(weeklyTarget / averageDemand) : 0;
+        if (shortageDays > days && days > 0)
+        {
+            onHand = Math.Max(1, Math.Min(onHand, (int)Math.Ceiling(averageDemand * days)));
+        }
+
         Add(point.LocationId, product, MoveKind.OpeningBalance, onHand, null, SampleCalendar.At(_calendar.OpeningDay, OpeningCountAt));
 
-        var days = _calendar.HistoryDays;
         var channels = product.GroupBuy ? GroupBuyChannels : ShopChannels;
         for (var index = 0; index < days; index++)
         {
@@ -99,7 +109,7 @@ internal sealed class SampleSalesHistory
                 var expected = demand * dayFactor;
                 delivery = Math.Max(0, (int)Math.Ceiling(expected + (2 * Math.Sqrt(expected))) + policy.LowStockLine - onHand);
             }
-            else if (day.DayOfWeek == point.DeliveryDay && !(situation == StockSituation.SupplierShortage && daysLeft <= SampleStockSituations.ShortageDays))
+            else if (day.DayOfWeek == point.DeliveryDay && daysLeft > shortageDays)
             {
                 delivery = weeklyTarget > onHand ? RoundUp(weeklyTarget - onHand, policy.OrderMultiple) : 0;
             }

@@ -4,7 +4,7 @@ internal enum StockSituation
 {
     None,
 
-    /// <summary>The supplier has not delivered for the last <see cref="SampleStockSituations.ShortageDays"/> days: stock runs down below the low-stock line, often to nothing.</summary>
+    /// <summary>The supplier has stopped delivering: stock runs down below the low-stock line, often to nothing.</summary>
     SupplierShortage,
 
     /// <summary>A promotion order far too large arrived a few days before the end: heavily overstocked.</summary>
@@ -20,7 +20,6 @@ internal enum StockSituation
 /// </summary>
 internal sealed class SampleStockSituations
 {
-    public const int ShortageDays = 14;
     public const int OffTheShelfDays = 4;
     public const int OverOrderedDaysBeforeEnd = 5;
     public const int OverOrderedDaysOfDemand = 75;

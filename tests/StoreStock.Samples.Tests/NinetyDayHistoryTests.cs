@@ -2,6 +2,11 @@ using Dapper;
 
 namespace StoreStock.Samples.Tests;
 
+// Runs on its own, after the parallel tests, so the time it reports is the seed's and not the machine's contention.
+[CollectionDefinition(nameof(NinetyDayHistoryTests), DisableParallelization = true)]
+public sealed class NinetyDayHistoryCollection;
+
+[Collection(nameof(NinetyDayHistoryTests))]
 public sealed class NinetyDayHistoryTests(ITestOutputHelper output)
 {
     [Fact]
