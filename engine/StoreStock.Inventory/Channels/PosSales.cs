@@ -64,7 +64,7 @@ public sealed partial class PosSales(
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, ExpTiming.Loops).Select(_ => WriteLoopAsync(stoppingToken)));
+        Task.WhenAll(Enumerable.Range(0, WriterLoops).Select(_ => WriteLoopAsync(stoppingToken)));
 
     private async Task WriteLoopAsync(CancellationToken stoppingToken)
     {
@@ -88,9 +88,7 @@ public sealed partial class PosSales(
     {
         try
         {
-            var t0 = ExpTiming.Start();
             var answers = await database.InTransactionAsync((c, t) => WriteBatchAsync(c, t, batch, cancellationToken), cancellationToken);
-            ExpTiming.Add("0 batch total", t0);
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Answer.TrySetResult(answers[i]);
@@ -114,20 +112,15 @@ public sealed partial class PosSales(
     private async Task<StoredResult[]> WriteBatchAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<Pending> batch, CancellationToken cancellationToken)
     {
         var answers = new StoredResult[batch.Count];
-        var t0 = ExpTiming.Start();
         var accepted = await ResolveAsync(connection, transaction, batch, answers);
-        ExpTiming.Add("1 resolve", t0); t0 = ExpTiming.Start();
         var claimed = await ClaimAsync(connection, transaction, batch, accepted, answers);
-        ExpTiming.Add("2 claim", t0);
 
         var moves = claimed.SelectMany(i => accepted[i].Lines.Select(l => new StockMove(
             accepted[i].LocationId, l.ProductId, MoveKind.Sale, -l.Quantity,
             Channel: batch[i].Channel, ExternalRef: batch[i].Request.ExternalId, OccurredAt: batch[i].Request.OccurredAt, Actor: batch[i].Caller.Actor))).ToList();
         if (moves.Count > 0)
         {
-            t0 = ExpTiming.Start();
             await ledger.ApplyAsync(connection, transaction, moves, "system", cancellationToken: cancellationToken);
-            ExpTiming.Add("3 ledger", t0);
         }
 
         return answers;

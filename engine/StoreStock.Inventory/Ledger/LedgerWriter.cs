@@ -30,9 +30,7 @@ public sealed class LedgerWriter(TimeProvider time)
         var now = time.GetUtcNow();
         var totals = LevelDelta.Sum(moves);
 
-        var t0 = ExpTiming.Start();
         var locked = await LockLevelsAsync(connection, transaction, totals, now, cancellationToken);
-        ExpTiming.Add("3a lock", t0);
         if (requireAvailable)
         {
             var shortfalls = totals
@@ -47,9 +45,7 @@ public sealed class LedgerWriter(TimeProvider time)
             }
         }
 
-        t0 = ExpTiming.Start();
         var levels = await UpdateLevelsAndAppendMovesAsync(connection, transaction, totals, moves, actor, now, cancellationToken);
-        ExpTiming.Add("3b upd+flag", t0);
         return new LedgerWriteResult(levels, []);
     }
 

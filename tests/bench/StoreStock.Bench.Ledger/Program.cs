@@ -55,9 +55,7 @@ public static class LedgerBenchmark
         Print("warm-up", $"{options.WarmupSeconds} s, {warmup.Receipts} receipts, {warmup.Errors} errors");
 
         var before = await DatabaseCounters.ReadAsync(db);
-        StoreStock.Inventory.ExpTiming.Reset();
         var run = await new TillLoad(chain, http, $"r{token}").RunAsync(options.Clients, TimeSpan.FromSeconds(options.Seconds), cancellationToken);
-        Console.WriteLine("EXP loops=" + StoreStock.Inventory.ExpTiming.Loops + "\n" + StoreStock.Inventory.ExpTiming.Dump());
         var after = await DatabaseCounters.ReadAsync(db);
 
         Print("clients", options.Clients);
