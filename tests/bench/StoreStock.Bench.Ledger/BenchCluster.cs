@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -23,6 +24,9 @@ public sealed class BenchCluster : IAsyncDisposable
     public int Port => _cluster.Port;
 
     public string BinDirectory => _cluster.BinDirectory;
+
+    /// <summary>The postmaster's pid, the first line of postmaster.pid.</summary>
+    public int ServerProcessId => int.Parse(File.ReadLines(Path.Combine(_directory, "postmaster.pid")).First(), CultureInfo.InvariantCulture);
 
     public static async Task<BenchCluster> StartAsync(CancellationToken cancellationToken)
     {

@@ -10,9 +10,11 @@ namespace StoreStock.Bench.Ledger;
 /// </summary>
 public static partial class PgBench
 {
+    public static Task InitializeAsync(BenchCluster cluster, string database, CancellationToken cancellationToken) =>
+        RunAsync(cluster, ["-i", "-s", "10", "-q", database], cancellationToken);
+
     public static async Task<double> SimpleUpdateTpsAsync(BenchCluster cluster, string database, int clients, int seconds, CancellationToken cancellationToken)
     {
-        await RunAsync(cluster, ["-i", "-s", "10", "-q", database], cancellationToken);
         var output = await RunAsync(
             cluster,
             ["-b", "simple-update", "-c", Str(clients), "-j", "2", "-T", Str(seconds), "-n", database],

@@ -34,8 +34,12 @@ public static class LedgerBenchmark
 
         Print("verified", "ok");
         await cluster.CreateDatabaseAsync("pgbench", stop.Token);
+        await PgBench.InitializeAsync(cluster, "pgbench", stop.Token);
+        var cpuBefore = CpuTime.Read(cluster.ServerProcessId);
         var tps = await PgBench.SimpleUpdateTpsAsync(cluster, "pgbench", options.Clients, options.Seconds, stop.Token);
+        var cpu = CpuTime.Read(cluster.ServerProcessId).Since(cpuBefore);
         Print("pgbench tps", tps.ToString("F1", CultureInfo.InvariantCulture));
+        Print("pgbench cpu", $"{PerItem(cpu.Server, tps * options.Seconds)} ms PostgreSQL per transaction");
         Print("ratio", (run.LinesPerSecond / tps).ToString("F2", CultureInfo.InvariantCulture));
         return 0;
     }
@@ -55,7 +59,9 @@ public static class LedgerBenchmark
         Print("warm-up", $"{options.WarmupSeconds} s, {warmup.Receipts} receipts, {warmup.Errors} errors");
 
         var before = await DatabaseCounters.ReadAsync(db);
+        var cpuBefore = CpuTime.Read(cluster.ServerProcessId);
         var run = await new TillLoad(chain, http, $"r{token}").RunAsync(options.Clients, TimeSpan.FromSeconds(options.Seconds), cancellationToken);
+        var cpu = CpuTime.Read(cluster.ServerProcessId).Since(cpuBefore);
         var after = await DatabaseCounters.ReadAsync(db);
 
         Print("clients", options.Clients);
@@ -74,6 +80,9 @@ public static class LedgerBenchmark
         var commits = await SaleCommits.CountAsync(db, $"r{token}-");
         Print("sale commits", $"{commits} ({run.Receipts / Math.Max(1.0, commits):F1} receipts per commit)");
         Print("wal", after.Since(before, run.Receipts));
+        Print("cpu per receipt", $"{PerItem(cpu.Bench, run.Receipts)} ms host and tills, {PerItem(cpu.Server, run.Receipts)} ms PostgreSQL");
+        Print("cpu per line", $"{PerItem(cpu.Server, run.Lines)} ms PostgreSQL");
+        Print("cpu busy", $"{(cpu.Bench + cpu.Server) / run.Elapsed:F2} of {Environment.ProcessorCount} cores");
 
         var check = await LedgerCheck.RunAsync(db, warmup.Lines + run.Lines, warmup.Units + run.Units);
         Print("ledger", $"{check.LevelsOff} levels off their moves; {check.SaleMoves} sale moves for {check.ExpectedMoves} acknowledged lines; "
@@ -94,6 +103,10 @@ public static class LedgerBenchmark
         http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
         return http;
     }
+
+    /// <summary>Milliseconds per item, e.g. CPU per receipt.</summary>
+    private static string PerItem(TimeSpan total, double items) =>
+        (total.TotalMilliseconds / Math.Max(1, items)).ToString("F3", CultureInfo.InvariantCulture);
 
     private static void Print(string name, object value) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {value}"));
 }
