@@ -1,0 +1,31 @@
+using System.Globalization;
+using Dapper;
+using Npgsql;
+
+namespace StoreStock.Bench.Ledger;
+
+/// <summary>
+/// WAL counters of the cluster around the run: how many times WAL was flushed to disk (fsync) and how much was
+/// written. Backends report their counters when they end or at most about once a second, so the pool is emptied
+/// and the reports given a moment before reading.
+/// </summary>
+public sealed record DatabaseCounters(long WalSyncs, long WalBytes)
+{
+    private static readonly TimeSpan ReportDelay = TimeSpan.FromSeconds(1.5);
+
+    public static async Task<DatabaseCounters> ReadAsync(NpgsqlDataSource db)
+    {
+        db.Clear();
+        await Task.Delay(ReportDelay);
+        await using var connection = await db.OpenConnectionAsync();
+        return await connection.QuerySingleAsync<DatabaseCounters>("select wal_sync as WalSyncs, wal_bytes::bigint as WalBytes from pg_stat_wal");
+    }
+
+    public string Since(DatabaseCounters before, long receipts)
+    {
+        var perReceipt = (double)Math.Max(1, receipts);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{WalSyncs - before.WalSyncs} flushes ({(WalSyncs - before.WalSyncs) / perReceipt:F3} per receipt), "
+            + $"{(WalBytes - before.WalBytes) / perReceipt:F0} bytes per receipt");
+    }
+}
