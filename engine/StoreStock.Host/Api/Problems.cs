@@ -1,15 +1,30 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using StoreStock.Inventory.Shared;
 
 namespace StoreStock.Host.Api;
 
 /// <summary>Problem-details answers (RFC 9457) that name the field and the reason.</summary>
 public static class Problems
 {
-    public static ValidationProblem Invalid(string field, string reason) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [reason] }, title: "The request is not valid.");
+    /// <summary>400 for bad input; 409 when the only problems are clashes with existing data (a taken SKU or barcode).</summary>
+    public static ProblemHttpResult Invalid(FieldErrors errors)
+    {
+        var byField = errors.ByField.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+        if (errors.IsConflict)
+        {
+            return Conflict(errors.Describe(), new Dictionary<string, object?> { ["errors"] = byField });
+        }
 
-    public static ValidationProblem Invalid(IReadOnlyDictionary<string, List<string>> errors) =>
-        TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), title: "The request is not valid.");
+        return TypedResults.Problem(new HttpValidationProblemDetails(byField)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request is not valid.",
+            Detail = errors.Describe(),
+        });
+    }
+
+    /// <summary>A 400 naming one field, for request parts the services never see (query strings, uploads).</summary>
+    public static ProblemHttpResult Invalid(string field, string reason) => Invalid(FieldErrors.Of(field, reason));
 
     public static ProblemHttpResult NotFound(string what) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: what);

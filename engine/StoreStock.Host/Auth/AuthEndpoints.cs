@@ -30,7 +30,7 @@ public static class AuthEndpoints
         });
     }
 
-    private static async Task<Results<Ok<Me>, ValidationProblem, ProblemHttpResult>> SignInAsync(
+    private static async Task<Results<Ok<Me>, ProblemHttpResult>> SignInAsync(
         SignInRequest request, HttpContext context, NpgsqlDataSource dataSource)
     {
         if (string.IsNullOrWhiteSpace(request.Username))

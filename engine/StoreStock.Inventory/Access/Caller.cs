@@ -23,6 +23,4 @@ public sealed record Caller(
 
     public static Caller ForApiKey(string name, IReadOnlyList<string> channels, IReadOnlyList<int> storeIds) =>
         new($"apikey:{name}", null, null, null, channels, storeIds);
-
-    public static readonly Caller System = new("system", Access.Role.HqAdmin, null, null, [], []);
 }

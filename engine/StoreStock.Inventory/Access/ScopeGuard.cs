@@ -38,17 +38,36 @@ public sealed class ScopeGuard(NpgsqlDataSource dataSource)
             return true;
         }
 
+        var (scopeSql, parameters) = LocationFilter(caller, "l.id");
+        parameters.Add("locationId", locationId);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            """
-            select exists (
-                select 1 from store_location sl join store s on s.id = sl.store_id
-                where sl.location_id = @locationId
-                  and (s.id = @storeId or s.region_id = @regionId or s.id = any(@apiKeyStores)))
-            or exists (select 1 from location l where l.id = @locationId and l.region_id = @regionId)
-            """,
-            new { locationId, storeId = caller.StoreId, regionId = caller.RegionId, apiKeyStores = caller.ApiKeyStoreIds.ToArray() },
+            $"select exists (select 1 from location l where l.id = @locationId and {scopeSql})",
+            parameters,
             cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// The SQL condition that limits a location-id column to the caller's scope: the locations of the stores in scope,
+    /// and for a regional supervisor also the region's own locations (e.g. its warehouse).
+    /// </summary>
+    public static (string Sql, DynamicParameters Parameters) LocationFilter(Caller caller, string locationIdColumn)
+    {
+        var (storeFilter, storeParameters) = StoreFilter(caller, "x.store_id");
+        var parameters = new DynamicParameters(storeParameters);
+        if (caller.IsHq)
+        {
+            return ("true", parameters);
+        }
+
+        var sql = $"{locationIdColumn} in (select x.location_id from store_location x where {storeFilter})";
+        if (!caller.IsApiKey && caller.StoreId is null && caller.RegionId is { } regionId)
+        {
+            sql = $"({sql} or {locationIdColumn} in (select id from location where region_id = @ownRegion))";
+            parameters.Add("ownRegion", regionId);
+        }
+
+        return (sql, parameters);
     }
 
     /// <summary>The SQL condition and parameters that limit a store-id column to the caller's scope.</summary>

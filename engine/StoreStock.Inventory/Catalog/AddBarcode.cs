@@ -3,6 +3,8 @@ using Npgsql;
 using StoreStock.Inventory.Access;
 using StoreStock.Inventory.Data;
 
+using StoreStock.Inventory.Shared;
+
 namespace StoreStock.Inventory.Catalog;
 
 /// <summary>Adds a barcode to a product. Adding one the product already has changes nothing.</summary>
@@ -10,7 +12,7 @@ public sealed class AddBarcode(InventoryDatabase database, TimeProvider time)
 {
     public const string Field = "barcode";
 
-    public async Task<CatalogOutcome<ProductView>> ExecuteAsync(Caller caller, string sku, string? barcode, CancellationToken cancellationToken)
+    public async Task<Outcome<ProductView>> ExecuteAsync(Caller caller, string sku, string? barcode, CancellationToken cancellationToken)
     {
         if (CatalogAccess.RequireManage(caller) is { } refused)
         {
@@ -33,17 +35,17 @@ public sealed class AddBarcode(InventoryDatabase database, TimeProvider time)
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            return CatalogFailure.Conflict($"The barcode '{code}' was given to another product at the same moment.");
+            return Failure.Conflict($"The barcode '{code}' was given to another product at the same moment.");
         }
     }
 
-    private async Task<CatalogOutcome<ProductView>> AddAsync(
+    private async Task<Outcome<ProductView>> AddAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string sku, ProductBarcode barcode, CancellationToken cancellationToken)
     {
         var product = await ProductQueries.BySkuAsync(connection, transaction, sku, cancellationToken);
         if (product is null)
         {
-            return CatalogFailure.NotFound($"There is no product with SKU '{sku}'.");
+            return Failure.NotFound($"There is no product with SKU '{sku}'.");
         }
 
         var owner = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(

@@ -3,6 +3,8 @@ using Npgsql;
 using StoreStock.Inventory.Access;
 using StoreStock.Inventory.Data;
 
+using StoreStock.Inventory.Shared;
+
 namespace StoreStock.Inventory.Catalog;
 
 public sealed record CategoryDraft(string? Code, string? Name);
@@ -10,7 +12,7 @@ public sealed record CategoryDraft(string? Code, string? Name);
 /// <summary>Creates a category; codes and names are unique regardless of letter case.</summary>
 public sealed class CreateCategory(InventoryDatabase database)
 {
-    public async Task<CatalogOutcome<CategoryView>> ExecuteAsync(Caller caller, CategoryDraft draft, CancellationToken cancellationToken)
+    public async Task<Outcome<CategoryView>> ExecuteAsync(Caller caller, CategoryDraft draft, CancellationToken cancellationToken)
     {
         if (CatalogAccess.RequireManage(caller) is { } refused)
         {
@@ -32,7 +34,7 @@ public sealed class CreateCategory(InventoryDatabase database)
 
         try
         {
-            return await database.InTransactionAsync<CatalogOutcome<CategoryView>>(async (connection, transaction) =>
+            return await database.InTransactionAsync<Outcome<CategoryView>>(async (connection, transaction) =>
             {
                 var taken = (await connection.QueryAsync<(string Code, string Name)>(new CommandDefinition(
                     "select code, name from category where lower(code) = lower(@code) or lower(name) = lower(@name)",
@@ -59,7 +61,7 @@ public sealed class CreateCategory(InventoryDatabase database)
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            return CatalogFailure.Conflict($"Category '{code}' was created at the same moment by someone else.");
+            return Failure.Conflict($"Category '{code}' was created at the same moment by someone else.");
         }
     }
 }

@@ -1,12 +1,14 @@
 using StoreStock.Inventory.Access;
 using StoreStock.Inventory.Data;
 
+using StoreStock.Inventory.Shared;
+
 namespace StoreStock.Inventory.Catalog;
 
 /// <summary>Creates a product with at least one barcode and its policy defaults.</summary>
 public sealed class CreateProduct(InventoryDatabase database, InventoryOptions options, TimeProvider time)
 {
-    public async Task<CatalogOutcome<ProductView>> ExecuteAsync(Caller caller, ProductDraft draft, CancellationToken cancellationToken)
+    public async Task<Outcome<ProductView>> ExecuteAsync(Caller caller, ProductDraft draft, CancellationToken cancellationToken)
     {
         if (CatalogAccess.RequireManage(caller) is { } refused)
         {

@@ -1,3 +1,5 @@
+using StoreStock.Inventory.Shared;
+
 namespace StoreStock.Inventory.Catalog;
 
 /// <summary>Bounds on policy values, shared by product defaults and store overrides.</summary>

@@ -1,3 +1,5 @@
+using StoreStock.Inventory.Shared;
+
 namespace StoreStock.Inventory.Catalog;
 
 /// <summary>Checks a draft on its own (no database): required fields, lengths, ranges and barcode check digits.</summary>

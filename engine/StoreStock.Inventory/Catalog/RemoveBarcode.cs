@@ -2,19 +2,21 @@ using Dapper;
 using StoreStock.Inventory.Access;
 using StoreStock.Inventory.Data;
 
+using StoreStock.Inventory.Shared;
+
 namespace StoreStock.Inventory.Catalog;
 
 /// <summary>Removes a barcode from a product; the last one stays, so every product can still be scanned.</summary>
 public sealed class RemoveBarcode(InventoryDatabase database, TimeProvider time)
 {
-    public async Task<CatalogOutcome<ProductView>> ExecuteAsync(Caller caller, string sku, string barcode, CancellationToken cancellationToken)
+    public async Task<Outcome<ProductView>> ExecuteAsync(Caller caller, string sku, string barcode, CancellationToken cancellationToken)
     {
         if (CatalogAccess.RequireManage(caller) is { } refused)
         {
             return refused;
         }
 
-        return await database.InTransactionAsync<CatalogOutcome<ProductView>>(async (connection, transaction) =>
+        return await database.InTransactionAsync<Outcome<ProductView>>(async (connection, transaction) =>
         {
             // Two removals at once must not leave the product without a barcode.
             await connection.ExecuteAsync(new CommandDefinition(
@@ -22,17 +24,17 @@ public sealed class RemoveBarcode(InventoryDatabase database, TimeProvider time)
             var product = await ProductQueries.BySkuAsync(connection, transaction, sku, cancellationToken);
             if (product is null)
             {
-                return CatalogFailure.NotFound($"There is no product with SKU '{sku}'.");
+                return Failure.NotFound($"There is no product with SKU '{sku}'.");
             }
 
             if (!product.View.Barcodes.Any(b => b.Code == barcode))
             {
-                return CatalogFailure.NotFound($"Product {sku} has no barcode '{barcode}'.");
+                return Failure.NotFound($"Product {sku} has no barcode '{barcode}'.");
             }
 
             if (product.View.Barcodes.Count == 1)
             {
-                return CatalogFailure.Conflict($"'{barcode}' is the last barcode of product {sku}; add another one before removing it.");
+                return Failure.Conflict($"'{barcode}' is the last barcode of product {sku}; add another one before removing it.");
             }
 
             await connection.ExecuteAsync(new CommandDefinition(

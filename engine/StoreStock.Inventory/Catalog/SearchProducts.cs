@@ -1,6 +1,8 @@
 using Dapper;
 using StoreStock.Inventory.Data;
 
+using StoreStock.Inventory.Shared;
+
 namespace StoreStock.Inventory.Catalog;
 
 /// <summary>
@@ -20,7 +22,7 @@ public sealed record ProductPage(IReadOnlyList<ProductView> Items, int Page, int
 /// <summary>Lists products by SKU order, filtered and paged.</summary>
 public sealed class SearchProducts(InventoryDatabase database)
 {
-    public async Task<CatalogOutcome<ProductPage>> ExecuteAsync(ProductSearch search, CancellationToken cancellationToken)
+    public async Task<Outcome<ProductPage>> ExecuteAsync(ProductSearch search, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         if (search.Page < 1)

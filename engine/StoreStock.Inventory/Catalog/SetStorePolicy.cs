@@ -2,12 +2,14 @@ using Dapper;
 using StoreStock.Inventory.Access;
 using StoreStock.Inventory.Data;
 
+using StoreStock.Inventory.Shared;
+
 namespace StoreStock.Inventory.Catalog;
 
 /// <summary>Sets a store's override of a product's policy. Fields left null fall back to the product's defaults.</summary>
 public sealed class SetStorePolicy(InventoryDatabase database, InventoryOptions options)
 {
-    public async Task<CatalogOutcome<EffectivePolicy>> ExecuteAsync(
+    public async Task<Outcome<EffectivePolicy>> ExecuteAsync(
         Caller caller, string storeCode, string sku, PolicyOverride policy, CancellationToken cancellationToken)
     {
         if (CatalogAccess.RequireManage(caller) is { } refused)
@@ -22,7 +24,7 @@ public sealed class SetStorePolicy(InventoryDatabase database, InventoryOptions 
             return errors;
         }
 
-        return await database.InTransactionAsync<CatalogOutcome<EffectivePolicy>>(async (connection, transaction) =>
+        return await database.InTransactionAsync<Outcome<EffectivePolicy>>(async (connection, transaction) =>
         {
             var target = await StorePolicyTarget.LoadAsync(connection, transaction, storeCode, sku, cancellationToken);
             if (target.Value is not { } found)

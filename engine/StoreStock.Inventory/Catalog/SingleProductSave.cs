@@ -1,6 +1,8 @@
 using Npgsql;
 using StoreStock.Inventory.Data;
 
+using StoreStock.Inventory.Shared;
+
 namespace StoreStock.Inventory.Catalog;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace StoreStock.Inventory.Catalog;
 /// </summary>
 public static class SingleProductSave
 {
-    public static async Task<CatalogOutcome<ProductView>> SaveAsync(
+    public static async Task<Outcome<ProductView>> SaveAsync(
         InventoryDatabase database,
         ProductDraft draft,
         ValidProduct? product,
@@ -22,12 +24,12 @@ public static class SingleProductSave
         var barcodes = (draft.Barcodes ?? []).Select(b => b?.Trim()).OfType<string>().ToList();
         try
         {
-            return await database.InTransactionAsync<CatalogOutcome<ProductView>>(async (connection, transaction) =>
+            return await database.InTransactionAsync<Outcome<ProductView>>(async (connection, transaction) =>
             {
                 var references = await CatalogReferences.LoadAsync(connection, transaction, [sku], barcodes, cancellationToken);
                 if (mode == ProductSaveMode.Update && !references.ProductsBySku.ContainsKey(sku))
                 {
-                    return CatalogFailure.NotFound($"There is no product with SKU '{sku}'.");
+                    return Failure.NotFound($"There is no product with SKU '{sku}'.");
                 }
 
                 var changes = ProductPlanner.Plan(
@@ -58,7 +60,7 @@ public static class SingleProductSave
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            return CatalogFailure.Conflict("Another change to the same SKU or barcode was saved at the same moment; reload and try again.");
+            return Failure.Conflict("Another change to the same SKU or barcode was saved at the same moment; reload and try again.");
         }
     }
 }

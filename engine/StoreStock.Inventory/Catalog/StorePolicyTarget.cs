@@ -1,6 +1,8 @@
 using Dapper;
 using Npgsql;
 
+using StoreStock.Inventory.Shared;
+
 namespace StoreStock.Inventory.Catalog;
 
 /// <summary>A product's stock policy at one store: the product's defaults, the store's override and what applies.</summary>
@@ -12,20 +14,20 @@ public sealed record StorePolicyTarget(int StoreId, int ProductId, string StoreC
     public EffectivePolicy Effective() =>
         new(StoreCode, Sku, StoreOverride?.Over(ProductDefault) ?? ProductDefault, ProductDefault, StoreOverride);
 
-    public static async Task<CatalogOutcome<StorePolicyTarget>> LoadAsync(
+    public static async Task<Outcome<StorePolicyTarget>> LoadAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, string storeCode, string sku, CancellationToken cancellationToken)
     {
         var storeId = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
             "select id from store where code = @storeCode", new { storeCode }, transaction, cancellationToken: cancellationToken));
         if (storeId is null)
         {
-            return CatalogFailure.NotFound($"There is no store with code '{storeCode}'.");
+            return Failure.NotFound($"There is no store with code '{storeCode}'.");
         }
 
         var product = await ProductQueries.BySkuAsync(connection, transaction, sku, cancellationToken);
         if (product is null)
         {
-            return CatalogFailure.NotFound($"There is no product with SKU '{sku}'.");
+            return Failure.NotFound($"There is no product with SKU '{sku}'.");
         }
 
         var row = await connection.QuerySingleOrDefaultAsync<OverrideRow>(new CommandDefinition(

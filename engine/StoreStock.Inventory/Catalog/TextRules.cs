@@ -1,3 +1,5 @@
+using StoreStock.Inventory.Shared;
+
 namespace StoreStock.Inventory.Catalog;
 
 /// <summary>Text fields are trimmed, bounded in length and kept to one line.</summary>

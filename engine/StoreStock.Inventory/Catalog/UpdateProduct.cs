@@ -1,6 +1,8 @@
 using StoreStock.Inventory.Access;
 using StoreStock.Inventory.Data;
 
+using StoreStock.Inventory.Shared;
+
 namespace StoreStock.Inventory.Catalog;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace StoreStock.Inventory.Catalog;
 /// </summary>
 public sealed class UpdateProduct(InventoryDatabase database, InventoryOptions options, TimeProvider time)
 {
-    public async Task<CatalogOutcome<ProductView>> ExecuteAsync(Caller caller, string sku, ProductDraft draft, CancellationToken cancellationToken)
+    public async Task<Outcome<ProductView>> ExecuteAsync(Caller caller, string sku, ProductDraft draft, CancellationToken cancellationToken)
     {
         if (CatalogAccess.RequireManage(caller) is { } refused)
         {

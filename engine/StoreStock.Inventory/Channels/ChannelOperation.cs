@@ -42,7 +42,7 @@ public sealed class ChannelOperation(InventoryDatabase database, TimeProvider ti
     public static async Task<(Binding? Binding, StoredResult? Refusal)> BindAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, Caller caller, string channel, string storeCode)
     {
-        if (!CallerMayUse(caller, channel))
+        if (!MayUseChannel(caller, channel))
         {
             return (null, Refuse(403, "Channel not allowed.", $"This API key is not bound to channel '{channel}'."));
         }
@@ -60,7 +60,7 @@ public sealed class ChannelOperation(InventoryDatabase database, TimeProvider ti
             return (null, Invalid("storeCode", $"no active store '{storeCode}' sells through channel '{channel}'"));
         }
 
-        if (caller.IsApiKey && !caller.ApiKeyStoreIds.Contains(binding.StoreId))
+        if (!MayActAtStore(caller, binding.StoreId))
         {
             return (null, Refuse(403, "Store not allowed.", $"This API key is not bound to store '{storeCode}'."));
         }
@@ -68,7 +68,13 @@ public sealed class ChannelOperation(InventoryDatabase database, TimeProvider ti
         return (binding, null);
     }
 
-    private static bool CallerMayUse(Caller caller, string channel) => caller.IsApiKey ? caller.Channels.Contains(channel) : caller.IsHq;
+    /// <summary>Channel writes come from integrations bound to the channel, or from HQ.</summary>
+    public static bool MayUseChannel(Caller caller, string channel) => caller.IsApiKey ? caller.Channels.Contains(channel) : caller.IsHq;
+
+    /// <summary>An integration acts only at the stores its key is bound to; HQ anywhere.</summary>
+    public static bool MayActAtStore(Caller caller, int storeId) => caller.IsApiKey ? caller.ApiKeyStoreIds.Contains(storeId) : caller.IsHq;
+
+    public static bool MayAct(Caller caller, string channel, int storeId) => MayUseChannel(caller, channel) && MayActAtStore(caller, storeId);
 
     public static StoredResult Ok(int statusCode, object body) => new(statusCode, JsonSerializer.SerializeToElement(body, Idempotency.JsonOptions));
 
@@ -86,13 +92,8 @@ public sealed class ChannelOperation(InventoryDatabase database, TimeProvider ti
         return new StoredResult(status, JsonSerializer.SerializeToElement(body, Idempotency.JsonOptions));
     }
 
-    public static StoredResult Invalid(ValidationErrors errors) =>
-        Refuse(400, "The request is not valid.", string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")), new { errors });
+    public static StoredResult Invalid(FieldErrors errors) =>
+        Refuse(400, "The request is not valid.", errors.Describe(), new { errors = errors.ByField });
 
-    public static StoredResult Invalid(string field, string reason)
-    {
-        var errors = new ValidationErrors();
-        errors.Add(field, reason);
-        return Invalid(errors);
-    }
+    public static StoredResult Invalid(string field, string reason) => Invalid(FieldErrors.Of(field, reason));
 }

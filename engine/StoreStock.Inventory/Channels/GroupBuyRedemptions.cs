@@ -17,14 +17,7 @@ public sealed class GroupBuyRedemptions(ChannelOperation frame, LedgerWriter led
 
     public async Task<StoredResult> RedeemAsync(Caller caller, string channel, RedeemRequest request, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
-        errors.RequireExternalId("voucher", request.Voucher);
-        if (string.IsNullOrWhiteSpace(request.StoreCode))
-        {
-            errors.Add("storeCode", "is required");
-        }
-
-        lines.Validate(request.Lines, errors);
+        var errors = lines.ValidateChannelRequest("voucher", request.Voucher, request.StoreCode, request.Lines);
         if (errors.Any)
         {
             return ChannelOperation.Invalid(errors);
@@ -65,7 +58,7 @@ public sealed class GroupBuyRedemptions(ChannelOperation frame, LedgerWriter led
 
     public async Task<StoredResult> UndoAsync(Caller caller, string channel, string voucher, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
+        var errors = new FieldErrors();
         errors.RequireExternalId("voucher", voucher);
         if (errors.Any)
         {
@@ -86,7 +79,7 @@ public sealed class GroupBuyRedemptions(ChannelOperation frame, LedgerWriter led
                 return ChannelOperation.Refuse(404, "Voucher not found.", $"No {channel} voucher '{voucher}' was redeemed.");
             }
 
-            if (caller.IsApiKey && (!caller.Channels.Contains(channel) || !caller.ApiKeyStoreIds.Contains(redemption.StoreId)))
+            if (!ChannelOperation.MayAct(caller, channel, redemption.StoreId))
             {
                 return ChannelOperation.Refuse(403, "Voucher not in scope.", "This API key is not bound to the voucher's channel and store.");
             }

@@ -21,14 +21,7 @@ public sealed class OnlineOrders(InventoryDatabase database, ChannelOperation fr
 
     public async Task<StoredResult> ReserveAsync(Caller caller, string channel, ReserveRequest request, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
-        errors.RequireExternalId("externalId", request.ExternalId);
-        if (string.IsNullOrWhiteSpace(request.StoreCode))
-        {
-            errors.Add("storeCode", "is required");
-        }
-
-        lines.Validate(request.Lines, errors);
+        var errors = lines.ValidateChannelRequest("externalId", request.ExternalId, request.StoreCode, request.Lines);
         if (errors.Any)
         {
             return ChannelOperation.Invalid(errors);
@@ -96,9 +89,10 @@ public sealed class OnlineOrders(InventoryDatabase database, ChannelOperation fr
             {
                 var due = (await connection.QueryAsync<OrderRow>(
                     """
-                    select id, channel, external_id as ExternalId, location_id as LocationId, status, store_id as StoreId
-                    from online_order where status = 'reserved' and expires_at <= @now
-                    order by expires_at limit 100 for update skip locked
+                    select o.id, o.channel, o.external_id, o.location_id, o.status, o.store_id, o.expires_at, s.code as store_code
+                    from online_order o join store s on s.id = o.store_id
+                    where o.status = 'reserved' and o.expires_at <= @now
+                    order by o.expires_at limit 100 for update of o skip locked
                     """,
                     new { now = time.GetUtcNow() },
                     transaction)).ToList();
@@ -119,7 +113,7 @@ public sealed class OnlineOrders(InventoryDatabase database, ChannelOperation fr
 
     private async Task<StoredResult> CloseAsync(Caller caller, string channel, string externalId, string targetStatus, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
+        var errors = new FieldErrors();
         errors.RequireExternalId("externalId", externalId);
         if (errors.Any)
         {
@@ -131,8 +125,9 @@ public sealed class OnlineOrders(InventoryDatabase database, ChannelOperation fr
         {
             var order = await connection.QuerySingleOrDefaultAsync<OrderRow>(
                 """
-                select id, channel, external_id as ExternalId, location_id as LocationId, status, store_id as StoreId
-                from online_order where channel = @channel and external_id = @externalId for update
+                select o.id, o.channel, o.external_id, o.location_id, o.status, o.store_id, o.expires_at, s.code as store_code
+                from online_order o join store s on s.id = o.store_id
+                where o.channel = @channel and o.external_id = @externalId for update of o
                 """,
                 new { channel, externalId },
                 transaction);
@@ -141,7 +136,7 @@ public sealed class OnlineOrders(InventoryDatabase database, ChannelOperation fr
                 return ChannelOperation.Refuse(404, "Order not found.", $"No {channel} order '{externalId}' was reserved.");
             }
 
-            if (caller.IsApiKey && (!caller.Channels.Contains(channel) || !caller.ApiKeyStoreIds.Contains(order.StoreId)))
+            if (!ChannelOperation.MayAct(caller, channel, order.StoreId))
             {
                 return ChannelOperation.Refuse(403, "Order not in scope.", "This API key is not bound to the order's channel and store.");
             }
@@ -153,9 +148,7 @@ public sealed class OnlineOrders(InventoryDatabase database, ChannelOperation fr
             }
 
             var orderLines = await ReleaseOrDeductAsync(connection, transaction, order, targetStatus, caller.Actor, cancellationToken);
-            var expiresAt = await connection.ExecuteScalarAsync<DateTimeOffset>("select expires_at from online_order where id = @Id", order, transaction);
-            var storeCode = await connection.ExecuteScalarAsync<string>("select code from store where id = @StoreId", order, transaction);
-            return ChannelOperation.Ok(200, new OrderView(channel, externalId, storeCode!, targetStatus, expiresAt, orderLines));
+            return ChannelOperation.Ok(200, new OrderView(channel, externalId, order.StoreCode, targetStatus, order.ExpiresAt, orderLines));
         }, cancellationToken);
     }
 
@@ -180,5 +173,22 @@ public sealed class OnlineOrders(InventoryDatabase database, ChannelOperation fr
         return orderLines.Select(l => new OrderLine(l.Sku, l.Quantity)).ToList();
     }
 
-    private sealed record OrderRow(long Id, string Channel, string ExternalId, int LocationId, string Status, int StoreId);
+    private sealed class OrderRow
+    {
+        public long Id { get; init; }
+
+        public string Channel { get; init; } = "";
+
+        public string ExternalId { get; init; } = "";
+
+        public int LocationId { get; init; }
+
+        public string Status { get; init; } = "";
+
+        public int StoreId { get; init; }
+
+        public DateTimeOffset ExpiresAt { get; init; }
+
+        public string StoreCode { get; init; } = "";
+    }
 }

@@ -35,25 +35,18 @@ public sealed partial class PosSales(
 
     public async Task<StoredResult> RecordAsync(Caller caller, string channel, SaleRequest request, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
-        errors.RequireExternalId("externalId", request.ExternalId);
-        if (string.IsNullOrWhiteSpace(request.StoreCode))
-        {
-            errors.Add("storeCode", "is required");
-        }
-
+        var errors = lines.ValidateChannelRequest("externalId", request.ExternalId, request.StoreCode, request.Lines);
         if (request.OccurredAt is { } at && at > time.GetUtcNow().AddMinutes(10))
         {
             errors.Add("occurredAt", "is in the future");
         }
 
-        lines.Validate(request.Lines, errors);
         if (errors.Any)
         {
             return ChannelOperation.Invalid(errors);
         }
 
-        if (caller.IsApiKey ? !caller.Channels.Contains(channel) : !caller.IsHq)
+        if (!ChannelOperation.MayUseChannel(caller, channel))
         {
             return ChannelOperation.Refuse(403, "Channel not allowed.", $"This caller may not record sales for channel '{channel}'.");
         }
@@ -153,33 +146,20 @@ public sealed partial class PosSales(
                 continue;
             }
 
-            if (batch[i].Caller.IsApiKey && !batch[i].Caller.ApiKeyStoreIds.Contains(binding.StoreId))
+            if (!ChannelOperation.MayActAtStore(batch[i].Caller, binding.StoreId))
             {
                 answers[i] = ChannelOperation.Refuse(403, "Store not allowed.", $"This API key is not bound to store '{request.StoreCode}'.");
                 continue;
             }
 
-            var errors = new ValidationErrors();
-            var resolved = new List<ResolvedLine>();
-            for (var l = 0; l < request.Lines!.Count; l++)
-            {
-                if (products.TryGetValue(request.Lines[l].Code!.Trim(), out var product))
-                {
-                    resolved.Add(new ResolvedLine(product.Id, product.Sku, request.Lines[l].Quantity));
-                }
-                else
-                {
-                    errors.Add($"lines[{l}].code", $"no active product has barcode or SKU '{request.Lines[l].Code}'");
-                }
-            }
-
+            var errors = new FieldErrors();
+            var merged = LineResolver.Resolve(request.Lines!, products, errors);
             if (errors.Any)
             {
                 answers[i] = ChannelOperation.Invalid(errors);
                 continue;
             }
 
-            var merged = resolved.GroupBy(l => (l.ProductId, l.Sku)).Select(g => new ResolvedLine(g.Key.ProductId, g.Key.Sku, g.Sum(l => l.Quantity))).ToList();
             var view = new SaleView(batch[i].Channel, request.ExternalId!, request.StoreCode!, request.OccurredAt ?? now,
                 merged.Select(l => new OnlineOrders.OrderLine(l.Sku, l.Quantity)).ToList());
             accepted[i] = new Accepted(binding.LocationId, merged, ChannelOperation.Ok(201, view));
@@ -203,7 +183,7 @@ public sealed partial class PosSales(
             var key = (batch[i].Scope, batch[i].Request.ExternalId!);
             if (firstByKey.TryGetValue(key, out var first))
             {
-                answers[i] = SameContent(batch[first], batch[i]) ? accepted[first].Answer with { Replayed = true } : Idempotency.KeyReusedConflict(key.Item2);
+                answers[i] = batch[first].Hash.AsSpan().SequenceEqual(batch[i].Hash) ? accepted[first].Answer with { Replayed = true } : Idempotency.KeyReusedConflict(key.Item2);
                 continue;
             }
 
@@ -262,16 +242,12 @@ public sealed partial class PosSales(
             foreach (var i in replays)
             {
                 var row = stored[(batch[i].Scope, batch[i].Request.ExternalId!)];
-                answers[i] = row.Hash.AsSpan().SequenceEqual(batch[i].Hash)
-                    ? new StoredResult(row.Status, JsonDocument.Parse(row.Response).RootElement, Replayed: true)
-                    : Idempotency.KeyReusedConflict(row.Key);
+                answers[i] = Idempotency.Replay(row.Hash, row.Status, row.Response, batch[i].Hash, row.Key);
             }
         }
 
         return claimed;
     }
-
-    private static bool SameContent(Pending a, Pending b) => a.Hash.AsSpan().SequenceEqual(b.Hash);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} till receipts failed; writing them one by one")]
     private partial void LogBatchFailed(Exception exception, int count);

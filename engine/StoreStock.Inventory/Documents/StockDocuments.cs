@@ -16,9 +16,9 @@ public sealed class StockDocuments(InventoryDatabase database, LedgerWriter ledg
 {
     private static readonly TimeZoneInfo ChinaTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
-    public async Task<DocumentOutcome> CreateAsync(Caller caller, CreateDocumentRequest request, CancellationToken cancellationToken)
+    public async Task<Outcome<DocumentView>> CreateAsync(Caller caller, CreateDocumentRequest request, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
+        var errors = new FieldErrors();
         var kind = DocumentKind.Find(request.Kind);
         if (kind is null)
         {
@@ -64,31 +64,31 @@ public sealed class StockDocuments(InventoryDatabase database, LedgerWriter ledg
 
         if (errors.Any)
         {
-            return DocumentOutcome.Invalid(errors);
+            return errors;
         }
 
         if (!caller.Can(kind!.DraftPermission))
         {
-            return DocumentOutcome.Refused(403, $"Your role may not create a {kind.Code} document.");
+            return Failure.Forbidden($"Your role may not create a {kind.Code} document.");
         }
 
-        return await database.InTransactionAsync(async (connection, transaction) =>
+        return await database.InTransactionAsync<Outcome<DocumentView>>(async (connection, transaction) =>
         {
             var locationId = await connection.ExecuteScalarAsync<int?>("select id from location where code = @LocationCode", request, transaction);
             if (locationId is null)
             {
-                return DocumentOutcome.Invalid("locationCode", $"no location '{request.LocationCode}'");
+                return FieldErrors.Of("locationCode", $"no location '{request.LocationCode}'");
             }
 
             if (!await scope.CanAccessLocationAsync(caller, locationId.Value, cancellationToken))
             {
-                return DocumentOutcome.Refused(403, $"Location '{request.LocationCode}' is outside your scope.");
+                return Failure.Forbidden($"Location '{request.LocationCode}' is outside your scope.");
             }
 
             var resolved = lineInputs.Count == 0 ? [] : await LineResolver.ResolveAsync(connection, lineInputs, errors, transaction);
             if (errors.Any)
             {
-                return DocumentOutcome.Invalid(errors);
+                return errors;
             }
 
             var now = time.GetUtcNow();
@@ -111,19 +111,19 @@ public sealed class StockDocuments(InventoryDatabase database, LedgerWriter ledg
                     transaction);
             }
 
-            return DocumentOutcome.Ok(await LoadAsync(connection, transaction, number), 201);
-        }, cancellationToken, commitWhen: o => o.Status < 400);
+            return await LoadAsync(connection, transaction, number);
+        }, cancellationToken, commitWhen: o => o.Succeeded);
     }
 
     /// <summary>Scan-to-receive: a barcode adds its quantity to the product's line, or starts a new line.</summary>
-    public Task<DocumentOutcome> ScanAsync(Caller caller, string number, ScanRequest request, CancellationToken cancellationToken)
+    public Task<Outcome<DocumentView>> ScanAsync(Caller caller, string number, ScanRequest request, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
+        var errors = new FieldErrors();
         var quantity = request.Quantity ?? 1;
         lines.Validate([new LineInput(request.Barcode, quantity)], errors, "scan");
         if (errors.Any)
         {
-            return Task.FromResult(DocumentOutcome.Invalid(RenameScanErrors(errors)));
+            return Task.FromResult<Outcome<DocumentView>>(RenameScanErrors(errors));
         }
 
         return InDocumentAsync(caller, number, ["draft"], d => d.Kind.DraftPermission, async (connection, transaction, document) =>
@@ -131,7 +131,7 @@ public sealed class StockDocuments(InventoryDatabase database, LedgerWriter ledg
             var resolved = await LineResolver.ResolveAsync(connection, [new LineInput(request.Barcode, quantity)], errors, transaction, "scan");
             if (errors.Any)
             {
-                return DocumentOutcome.Invalid(RenameScanErrors(errors));
+                return RenameScanErrors(errors);
             }
 
             var line = resolved[0];
@@ -148,24 +148,24 @@ public sealed class StockDocuments(InventoryDatabase database, LedgerWriter ledg
     }
 
     /// <summary>Posts a receipt, issue or return: every line moves stock in one transaction, or none does.</summary>
-    public Task<DocumentOutcome> PostAsync(Caller caller, string number, CancellationToken cancellationToken) =>
+    public Task<Outcome<DocumentView>> PostAsync(Caller caller, string number, CancellationToken cancellationToken) =>
         InDocumentAsync(caller, number, ["draft"], d => d.Kind.PostPermission, async (connection, transaction, document) =>
             document.Kind == DocumentKind.WriteOff
-                ? DocumentOutcome.Refused(409, "A write-off is submitted and approved, not posted directly.")
+                ? Failure.Conflict("A write-off is submitted and approved, not posted directly.")
                 : await PostLinesAsync(connection, transaction, document, caller, "posted", null, cancellationToken),
             cancellationToken);
 
-    public Task<DocumentOutcome> SubmitAsync(Caller caller, string number, CancellationToken cancellationToken) =>
+    public Task<Outcome<DocumentView>> SubmitAsync(Caller caller, string number, CancellationToken cancellationToken) =>
         InDocumentAsync(caller, number, ["draft"], _ => Permission.SubmitWriteOff, async (connection, transaction, document) =>
         {
             if (document.Kind != DocumentKind.WriteOff)
             {
-                return DocumentOutcome.Refused(409, "Only a write-off is submitted for approval.");
+                return Failure.Conflict("Only a write-off is submitted for approval.");
             }
 
             if (!await connection.ExecuteScalarAsync<bool>("select exists (select 1 from document_line where document_id = @Id)", document, transaction))
             {
-                return DocumentOutcome.Invalid("lines", "a write-off needs at least one line");
+                return FieldErrors.Of("lines", "a write-off needs at least one line");
             }
 
             await connection.ExecuteAsync(
@@ -175,11 +175,11 @@ public sealed class StockDocuments(InventoryDatabase database, LedgerWriter ledg
             return null;
         }, cancellationToken);
 
-    public Task<DocumentOutcome> ApproveAsync(Caller caller, string number, DecisionRequest request, CancellationToken cancellationToken) =>
+    public Task<Outcome<DocumentView>> ApproveAsync(Caller caller, string number, DecisionRequest request, CancellationToken cancellationToken) =>
         InDocumentAsync(caller, number, ["submitted"], _ => Permission.ApproveWriteOff, (connection, transaction, document) =>
             PostLinesAsync(connection, transaction, document, caller, "posted", request.Comment, cancellationToken), cancellationToken);
 
-    public Task<DocumentOutcome> RejectAsync(Caller caller, string number, DecisionRequest request, CancellationToken cancellationToken) =>
+    public Task<Outcome<DocumentView>> RejectAsync(Caller caller, string number, DecisionRequest request, CancellationToken cancellationToken) =>
         InDocumentAsync(caller, number, ["submitted"], _ => Permission.ApproveWriteOff, async (connection, transaction, document) =>
         {
             await connection.ExecuteAsync(
@@ -189,45 +189,33 @@ public sealed class StockDocuments(InventoryDatabase database, LedgerWriter ledg
             return null;
         }, cancellationToken);
 
-    public Task<DocumentOutcome> GetAsync(Caller caller, string number, CancellationToken cancellationToken) =>
-        InDocumentAsync(caller, number, null, _ => Permission.ReadStock, (_, _, _) => Task.FromResult<DocumentOutcome?>(null), cancellationToken);
+    public Task<Outcome<DocumentView>> GetAsync(Caller caller, string number, CancellationToken cancellationToken) =>
+        InDocumentAsync(caller, number, null, _ => Permission.ReadStock, (_, _, _) => Task.FromResult<Outcome<DocumentView>?>(null), cancellationToken);
 
     public async Task<IReadOnlyList<DocumentView>> ListAsync(Caller caller, string? kind, string? status, string? location, int limit, CancellationToken cancellationToken)
     {
-        var (scopeSql, scopeParameters) = ScopeGuard.StoreFilter(caller, "x.store_id");
-        var parameters = new DynamicParameters(scopeParameters);
+        var (locationScope, parameters) = ScopeGuard.LocationFilter(caller, "d.location_id");
         parameters.AddDynamicParams(new { kind, status, location, limit });
-        var locationScope = caller.IsHq ? "true" : $"exists (select 1 from store_location x where x.location_id = d.location_id and {scopeSql})";
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
-        var numbers = await connection.QueryAsync<string>(
-            $"""
-            select d.number from document d join location l on l.id = d.location_id
-            where {locationScope} and (@kind::text is null or d.kind = @kind) and (@status::text is null or d.status = @status)
+        return await LoadManyAsync(connection, null, $"""
+            {locationScope} and (@kind::text is null or d.kind = @kind) and (@status::text is null or d.status = @status)
               and (@location::text is null or l.code = @location)
             order by d.id desc limit @limit
-            """,
-            parameters);
-        var views = new List<DocumentView>();
-        foreach (var number in numbers)
-        {
-            views.Add(await LoadAsync(connection, null, number));
-        }
-
-        return views;
+            """, parameters);
     }
 
     private sealed record Locked(long Id, DocumentKind Kind, string Status, int LocationId);
 
     /// <summary>Locks the document, checks state, role and scope, runs the step, and answers the document as it now is.</summary>
-    private async Task<DocumentOutcome> InDocumentAsync(
+    private async Task<Outcome<DocumentView>> InDocumentAsync(
         Caller caller,
         string number,
         string[]? allowedStatuses,
         Func<Locked, Permission> permission,
-        Func<NpgsqlConnection, NpgsqlTransaction, Locked, Task<DocumentOutcome?>> step,
+        Func<NpgsqlConnection, NpgsqlTransaction, Locked, Task<Outcome<DocumentView>?>> step,
         CancellationToken cancellationToken)
     {
-        return await database.InTransactionAsync(async (connection, transaction) =>
+        return await database.InTransactionAsync<Outcome<DocumentView>>(async (connection, transaction) =>
         {
             var row = await connection.QuerySingleOrDefaultAsync<(long Id, string Kind, string Status, int LocationId)>(
                 "select id, kind, status, location_id from document where number = @number for update",
@@ -235,26 +223,26 @@ public sealed class StockDocuments(InventoryDatabase database, LedgerWriter ledg
                 transaction);
             if (row.Id == 0 || !await scope.CanAccessLocationAsync(caller, row.LocationId, cancellationToken))
             {
-                return DocumentOutcome.Refused(404, $"No document '{number}' in your scope.");
+                return Failure.NotFound($"No document '{number}' in your scope.");
             }
 
             var document = new Locked(row.Id, DocumentKind.Find(row.Kind)!, row.Status, row.LocationId);
             if (!caller.Can(permission(document)))
             {
-                return DocumentOutcome.Refused(403, "Your role may not do this with this document.");
+                return Failure.Forbidden("Your role may not do this with this document.");
             }
 
             if (allowedStatuses is not null && !allowedStatuses.Contains(document.Status))
             {
-                return DocumentOutcome.Refused(409, $"Document '{number}' is {document.Status}.", new { status = document.Status });
+                return Failure.Conflict($"Document '{number}' is {document.Status}.", new { status = document.Status });
             }
 
-            return await step(connection, transaction, document) ?? DocumentOutcome.Ok(await LoadAsync(connection, transaction, number));
-        }, cancellationToken, commitWhen: o => o.Status < 400);
+            return await step(connection, transaction, document) ?? await LoadAsync(connection, transaction, number);
+        }, cancellationToken, commitWhen: o => o.Succeeded);
     }
 
     /// <summary>Moves every line's stock; null when posted, else why not.</summary>
-    private async Task<DocumentOutcome?> PostLinesAsync(
+    private async Task<Outcome<DocumentView>?> PostLinesAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, Locked document, Caller caller, string status, string? comment, CancellationToken cancellationToken)
     {
         var documentLines = (await connection.QueryAsync<(int ProductId, string Sku, decimal Quantity, decimal? UnitCost)>(
@@ -263,7 +251,7 @@ public sealed class StockDocuments(InventoryDatabase database, LedgerWriter ledg
             transaction)).ToList();
         if (documentLines.Count == 0)
         {
-            return DocumentOutcome.Invalid("lines", "the document has no lines");
+            return FieldErrors.Of("lines", "the document has no lines");
         }
 
         var moves = documentLines.Select(l => new StockMove(document.LocationId, l.ProductId, document.Kind.MoveKind, document.Kind.Direction * l.Quantity,
@@ -272,7 +260,7 @@ public sealed class StockDocuments(InventoryDatabase database, LedgerWriter ledg
         if (!written.Succeeded)
         {
             var shortLines = written.Shortfalls.Select(s => new { sku = documentLines.First(l => l.ProductId == s.ProductId).Sku, requested = s.Requested, available = s.Available });
-            return DocumentOutcome.Refused(409, "Not enough stock for every line; nothing was posted.", new { lines = shortLines });
+            return Failure.Conflict("Not enough stock for every line; nothing was posted.", new { lines = shortLines });
         }
 
         await connection.ExecuteAsync(
@@ -307,26 +295,31 @@ public sealed class StockDocuments(InventoryDatabase database, LedgerWriter ledg
         return FormattableString.Invariant($"{kind.NumberPrefix}{day:yyyyMMdd}-{sequence:D4}");
     }
 
-    private static async Task<DocumentView> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string number)
+    private static async Task<DocumentView> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string number) =>
+        (await LoadManyAsync(connection, transaction, "d.number = @number", new DynamicParameters(new { number })))[0];
+
+    /// <summary>Documents matching a where clause over document d and location l (order by / limit may follow), with their lines: two queries in all.</summary>
+    private static async Task<IReadOnlyList<DocumentView>> LoadManyAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string condition, DynamicParameters parameters)
     {
-        var header = await connection.QuerySingleAsync<DocumentHeader>(
-            """
+        var headers = (await connection.QueryAsync<DocumentHeader>(
+            $"""
             select d.id, d.number, d.kind, d.status, l.code as LocationCode, d.reason, d.photo_url as PhotoUrl, d.note, d.supplier,
                    d.created_by as CreatedBy, d.created_at as CreatedAt, d.submitted_by as SubmittedBy, d.decided_by as DecidedBy,
                    d.decided_at as DecidedAt, d.decision_note as DecisionNote
-            from document d join location l on l.id = d.location_id where d.number = @number
+            from document d join location l on l.id = d.location_id where {condition}
             """,
-            new { number },
-            transaction);
-        var documentLines = await connection.QueryAsync<DocumentLineView>(
+            parameters,
+            transaction)).ToList();
+        var lines = (await connection.QueryAsync<(long DocumentId, int LineNo, string Sku, string Name, decimal Quantity, decimal? UnitCost, string? Barcode)>(
             """
-            select l.line_no as LineNo, p.sku, p.name, l.quantity, l.unit_cost as UnitCost, l.barcode
-            from document_line l join product p on p.id = l.product_id where l.document_id = @Id order by l.line_no
+            select l.document_id, l.line_no, p.sku, p.name, l.quantity, l.unit_cost, l.barcode
+            from document_line l join product p on p.id = l.product_id where l.document_id = any(@ids) order by l.document_id, l.line_no
             """,
-            header,
-            transaction);
-        return new DocumentView(header.Number, header.Kind, header.Status, header.LocationCode, header.Reason, header.PhotoUrl, header.Note, header.Supplier,
-            header.CreatedBy, header.CreatedAt, header.SubmittedBy, header.DecidedBy, header.DecidedAt, header.DecisionNote, documentLines.ToList());
+            new { ids = headers.Select(h => h.Id).ToArray() },
+            transaction)).ToLookup(l => l.DocumentId, l => new DocumentLineView(l.LineNo, l.Sku, l.Name, l.Quantity, l.UnitCost, l.Barcode));
+        return headers.Select(h => new DocumentView(h.Number, h.Kind, h.Status, h.LocationCode, h.Reason, h.PhotoUrl, h.Note, h.Supplier,
+            h.CreatedBy, h.CreatedAt, h.SubmittedBy, h.DecidedBy, h.DecidedAt, h.DecisionNote, lines[h.Id].ToList())).ToList();
     }
 
     private sealed class DocumentHeader
@@ -362,10 +355,10 @@ public sealed class StockDocuments(InventoryDatabase database, LedgerWriter ledg
         public string? DecisionNote { get; init; }
     }
 
-    private static ValidationErrors RenameScanErrors(ValidationErrors errors)
+    private static FieldErrors RenameScanErrors(FieldErrors errors)
     {
-        var renamed = new ValidationErrors();
-        foreach (var (field, reasons) in errors)
+        var renamed = new FieldErrors();
+        foreach (var (field, reasons) in errors.ByField)
         {
             var name = field.Replace("scan[0].code", "barcode", StringComparison.Ordinal).Replace("scan[0].quantity", "quantity", StringComparison.Ordinal);
             reasons.ForEach(r => renamed.Add(name, r));

@@ -42,15 +42,18 @@ public sealed class LedgerWriter(TimeProvider time)
                 .ToList();
             if (shortfalls.Count > 0)
             {
-                return new LedgerWriteResult([], shortfalls);
+                return new LedgerWriteResult(shortfalls);
             }
         }
 
-        var levels = await UpdateLevelsAndAppendMovesAsync(connection, transaction, totals, moves, actor, now, cancellationToken);
-        return new LedgerWriteResult(levels, []);
+        await UpdateLevelsAndAppendMovesAsync(connection, transaction, totals, locked, moves, actor, now, cancellationToken);
+        return new LedgerWriteResult([]);
     }
 
-    private static async Task<Dictionary<(int, int), StockLevelAfter>> LockLevelsAsync(
+    /// <summary>A level row as locked, before this write.</summary>
+    private sealed record LockedLevel(decimal OnHand, decimal Reserved);
+
+    private static async Task<Dictionary<(int, int), LockedLevel>> LockLevelsAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<LevelDelta> totals, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var locations = totals.Select(t => t.LocationId).ToArray();
@@ -62,26 +65,27 @@ public sealed class LedgerWriter(TimeProvider time)
             on conflict do nothing
             """, locations, products, now));
         batch.BatchCommands.Add(Command("""
-            select s.location_id, s.product_id, s.on_hand, s.reserved, s.in_transit
+            select s.location_id, s.product_id, s.on_hand, s.reserved
             from stock_level s join unnest($1::int[], $2::int[]) as t(l, p) on s.location_id = t.l and s.product_id = t.p
             order by s.location_id, s.product_id
             for update of s
             """, locations, products));
-        var result = new Dictionary<(int, int), StockLevelAfter>();
+        var result = new Dictionary<(int, int), LockedLevel>();
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var level = new StockLevelAfter(reader.GetInt32(0), reader.GetInt32(1), reader.GetDecimal(2), reader.GetDecimal(3), reader.GetDecimal(4));
-            result[(level.LocationId, level.ProductId)] = level;
+            result[(reader.GetInt32(0), reader.GetInt32(1))] = new LockedLevel(reader.GetDecimal(2), reader.GetDecimal(3));
         }
 
         return result;
     }
 
-    private static async Task<IReadOnlyList<StockLevelAfter>> UpdateLevelsAndAppendMovesAsync(
+    /// <summary>One round trip: level updates, the moves, and any discrepancy that opens or closes.</summary>
+    private static async Task UpdateLevelsAndAppendMovesAsync(
         NpgsqlConnection connection,
         NpgsqlTransaction transaction,
         IReadOnlyList<LevelDelta> totals,
+        Dictionary<(int, int), LockedLevel> before,
         IReadOnlyList<StockMove> moves,
         string actor,
         DateTimeOffset now,
@@ -101,7 +105,6 @@ public sealed class LedgerWriter(TimeProvider time)
             from unnest($1::int[], $2::int[], $3::numeric[], $4::numeric[], $5::numeric[], $6::numeric[], $7::numeric[])
                 as d(location_id, product_id, on_hand, reserved, in_transit, in_qty, in_value)
             where s.location_id = d.location_id and s.product_id = d.product_id
-            returning s.location_id, s.product_id, s.on_hand, s.reserved, s.in_transit
             """,
             totals.Select(t => t.LocationId).ToArray(),
             totals.Select(t => t.ProductId).ToArray(),
@@ -135,39 +138,32 @@ public sealed class LedgerWriter(TimeProvider time)
             actor,
             now,
             moves.Select(m => m.Actor).ToArray()));
-        var levels = new List<StockLevelAfter>(totals.Count);
-        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                levels.Add(new StockLevelAfter(reader.GetInt32(0), reader.GetInt32(1), reader.GetDecimal(2), reader.GetDecimal(3), reader.GetDecimal(4)));
-            }
-        }
-
-        await FlagDiscrepanciesAsync(connection, transaction, levels, now, cancellationToken);
-        return levels;
+        AddDiscrepancyCommands(batch, totals, before, now);
+        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Opens a discrepancy for each level that went negative and closes the ones that recovered.</summary>
-    private static async Task FlagDiscrepanciesAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StockLevelAfter> levels, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens (or updates) a discrepancy for each level this write leaves negative, and closes the open one of each
+    /// level it brings back to zero or above. Levels that were and stay non-negative cost nothing.
+    /// </summary>
+    private static void AddDiscrepancyCommands(NpgsqlBatch batch, IReadOnlyList<LevelDelta> totals, Dictionary<(int, int), LockedLevel> before, DateTimeOffset now)
     {
-        var negative = levels.Where(l => l.OnHand < 0).ToList();
-        await using var batch = new NpgsqlBatch(connection, transaction);
+        var changes = totals.Select(t => (t.LocationId, t.ProductId, Before: before[(t.LocationId, t.ProductId)].OnHand, After: before[(t.LocationId, t.ProductId)].OnHand + t.OnHand)).ToList();
+        var negative = changes.Where(c => c.After < 0).ToList();
         if (negative.Count > 0)
         {
             batch.BatchCommands.Add(Command("""
                 insert into stock_discrepancy (location_id, product_id, on_hand, detected_at)
-                select * , $4 from unnest($1::int[], $2::int[], $3::numeric[])
+                select *, $4 from unnest($1::int[], $2::int[], $3::numeric[])
                 on conflict (location_id, product_id) where resolved_at is null do update set on_hand = excluded.on_hand
                 """,
-                negative.Select(l => l.LocationId).ToArray(),
-                negative.Select(l => l.ProductId).ToArray(),
-                negative.Select(l => l.OnHand).ToArray(),
+                negative.Select(c => c.LocationId).ToArray(),
+                negative.Select(c => c.ProductId).ToArray(),
+                negative.Select(c => c.After).ToArray(),
                 now));
         }
 
-        var recovered = levels.Where(l => l.OnHand >= 0).ToList();
+        var recovered = changes.Where(c => c.Before < 0 && c.After >= 0).ToList();
         if (recovered.Count > 0)
         {
             batch.BatchCommands.Add(Command("""
@@ -175,12 +171,10 @@ public sealed class LedgerWriter(TimeProvider time)
                 from unnest($1::int[], $2::int[]) as t(l, p)
                 where d.resolved_at is null and d.location_id = t.l and d.product_id = t.p
                 """,
-                recovered.Select(l => l.LocationId).ToArray(),
-                recovered.Select(l => l.ProductId).ToArray(),
+                recovered.Select(c => c.LocationId).ToArray(),
+                recovered.Select(c => c.ProductId).ToArray(),
                 now));
         }
-
-        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static NpgsqlBatchCommand Command(string sql, params object?[] parameters)

@@ -19,13 +19,10 @@ public sealed record StockMove(
     DateTimeOffset? OccurredAt = null,
     string? Actor = null);
 
-/// <summary>The level of one (location, product) after a write.</summary>
-public sealed record StockLevelAfter(int LocationId, int ProductId, decimal OnHand, decimal Reserved, decimal InTransit);
-
 /// <summary>A line that could not be reserved, with what was available at that moment.</summary>
 public sealed record Shortfall(int LocationId, int ProductId, decimal Requested, decimal Available);
 
-public sealed record LedgerWriteResult(IReadOnlyList<StockLevelAfter> Levels, IReadOnlyList<Shortfall> Shortfalls)
+public sealed record LedgerWriteResult(IReadOnlyList<Shortfall> Shortfalls)
 {
     public bool Succeeded => Shortfalls.Count == 0;
 }

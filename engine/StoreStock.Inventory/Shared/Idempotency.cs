@@ -41,10 +41,14 @@ public static class Idempotency
             "select request_hash, status_code, response::text from idempotency_record where scope = @scope and key = @key",
             new { scope, key },
             transaction);
-        return stored.Hash.AsSpan().SequenceEqual(requestHash)
-            ? new StoredResult(stored.Status, JsonDocument.Parse(stored.Response).RootElement, Replayed: true)
-            : KeyReusedConflict(key);
+        return Replay(stored.Hash, stored.Status, stored.Response, requestHash, key);
     }
+
+    /// <summary>A stored answer for a repeated key: the first answer again, or a 409 when the content differs.</summary>
+    public static StoredResult Replay(byte[] storedHash, int storedStatus, string storedResponse, byte[] requestHash, string key) =>
+        storedHash.AsSpan().SequenceEqual(requestHash)
+            ? new StoredResult(storedStatus, JsonDocument.Parse(storedResponse).RootElement, Replayed: true)
+            : KeyReusedConflict(key);
 
     public static async Task<StoredResult> CompleteAsync<T>(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string scope, string key, int statusCode, T body)

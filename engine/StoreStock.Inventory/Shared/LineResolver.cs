@@ -11,7 +11,7 @@ public sealed class LineResolver(InventoryOptions options)
 {
     public const int MaxLines = 500;
 
-    public void Validate(IReadOnlyList<LineInput>? lines, ValidationErrors errors, string field = "lines")
+    public void Validate(IReadOnlyList<LineInput>? lines, FieldErrors errors, string field = "lines")
     {
         if (lines is null || lines.Count == 0)
         {
@@ -60,9 +60,16 @@ public sealed class LineResolver(InventoryOptions options)
 
     /// <summary>Looks up every code; unknown codes are added to <paramref name="errors"/>.</summary>
     public static async Task<IReadOnlyList<ResolvedLine>> ResolveAsync(
-        NpgsqlConnection connection, IReadOnlyList<LineInput> lines, ValidationErrors errors, NpgsqlTransaction? transaction = null, string field = "lines")
+        NpgsqlConnection connection, IReadOnlyList<LineInput> lines, FieldErrors errors, NpgsqlTransaction? transaction = null, string field = "lines")
     {
         var products = await FindProductsAsync(connection, lines.Select(l => l.Code!.Trim()), transaction);
+        return Resolve(lines, products, errors, field);
+    }
+
+    /// <summary>Matches lines to products already looked up; lines for one product are merged.</summary>
+    public static IReadOnlyList<ResolvedLine> Resolve(
+        IReadOnlyList<LineInput> lines, IReadOnlyDictionary<string, (int Id, string Sku)> products, FieldErrors errors, string field = "lines")
+    {
         var resolved = new List<ResolvedLine>(lines.Count);
         for (var i = 0; i < lines.Count; i++)
         {
@@ -81,6 +88,20 @@ public sealed class LineResolver(InventoryOptions options)
             .GroupBy(l => (l.ProductId, l.Sku))
             .Select(g => new ResolvedLine(g.Key.ProductId, g.Key.Sku, g.Sum(l => l.Quantity)))
             .ToList();
+    }
+
+    /// <summary>Checks a channel request's external id, store and lines together, so every problem is listed at once.</summary>
+    public FieldErrors ValidateChannelRequest(string idField, string? externalId, string? storeCode, IReadOnlyList<LineInput>? requested)
+    {
+        var errors = new FieldErrors();
+        errors.RequireExternalId(idField, externalId);
+        if (string.IsNullOrWhiteSpace(storeCode))
+        {
+            errors.Add("storeCode", "is required");
+        }
+
+        Validate(requested, errors);
+        return errors;
     }
 
     /// <summary>code → product, for barcodes and SKUs among <paramref name="codes"/>.</summary>

@@ -85,10 +85,8 @@ public sealed class StockQueries(NpgsqlDataSource dataSource, TimeProvider time)
 
     public async Task<IReadOnlyList<MoveLine>> MovesAsync(Caller caller, MoveFilter filter, CancellationToken cancellationToken)
     {
-        var (scopeSql, scopeParameters) = ScopeGuard.StoreFilter(caller, "x.store_id");
-        var parameters = new DynamicParameters(scopeParameters);
+        var (locationScope, parameters) = ScopeGuard.LocationFilter(caller, "m.location_id");
         parameters.AddDynamicParams(new { filter.Location, filter.Sku, filter.Kind, filter.Channel, filter.Document, filter.From, filter.To, filter.Before, filter.Limit });
-        var locationScope = caller.IsHq ? "true" : $"exists (select 1 from store_location x where x.location_id = m.location_id and {scopeSql})";
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<MoveLine>(new CommandDefinition(
             $"""

@@ -17,9 +17,9 @@ public static class BarcodeEndpoints
 
     private static async Task<Results<Ok<ProductView>, ProblemHttpResult>> AddAsync(
         string sku, AddBarcodeRequest request, HttpContext context, AddBarcode add, CancellationToken cancellationToken) =>
-        CatalogResults.Ok(await add.ExecuteAsync(context.Caller(), sku, request.Barcode, cancellationToken));
+        OutcomeResults.Ok(await add.ExecuteAsync(context.Caller(), sku, request.Barcode, cancellationToken));
 
     private static async Task<Results<Ok<ProductView>, ProblemHttpResult>> RemoveAsync(
         string sku, string barcode, HttpContext context, RemoveBarcode remove, CancellationToken cancellationToken) =>
-        CatalogResults.Ok(await remove.ExecuteAsync(context.Caller(), sku, barcode, cancellationToken));
+        OutcomeResults.Ok(await remove.ExecuteAsync(context.Caller(), sku, barcode, cancellationToken));
 }

@@ -23,6 +23,6 @@ public static class CategoryEndpoints
         var outcome = await create.ExecuteAsync(context.Caller(), request, cancellationToken);
         return outcome.Value is { } category
             ? TypedResults.Created($"/api/categories/{Uri.EscapeDataString(category.Code)}", category)
-            : CatalogResults.Problem(outcome);
+            : OutcomeResults.Problem(outcome);
     }
 }

@@ -41,14 +41,14 @@ public static class ExportEndpoints
         }
 
         var outcome = await export.ExecuteAsync(context.Caller(), sheetFormat, language, location, cancellationToken);
-        return outcome.Value is { } file ? ToFile(file) : CatalogResults.Problem(outcome);
+        return outcome.Value is { } file ? ToFile(file) : OutcomeResults.Problem(outcome);
     }
 
     private static (SheetFormat Format, HeaderLanguage Language, ProblemHttpResult? Problem) Options(string? format, string? headers)
     {
         if (!SheetWriter.TryParseFormat(format, out var sheetFormat))
         {
-            return (default, default, CatalogResults.Invalid("format", $"'{format}' is not a format; use xlsx or csv"));
+            return (default, default, Problems.Invalid("format", $"'{format}' is not a format; use xlsx or csv"));
         }
 
         HeaderLanguage? language = headers?.Trim().ToLowerInvariant() switch
@@ -58,7 +58,7 @@ public static class ExportEndpoints
             _ => null,
         };
         return language is null
-            ? (default, default, CatalogResults.Invalid("headers", $"'{headers}' is not a header language; use zh or en"))
+            ? (default, default, Problems.Invalid("headers", $"'{headers}' is not a header language; use zh or en"))
             : (sheetFormat, language.Value, null);
     }
 

@@ -4,6 +4,8 @@ using StoreStock.Host.Auth;
 using StoreStock.Inventory.Catalog;
 using StoreStock.Inventory.Catalog.Import;
 
+using StoreStock.Inventory.Shared;
+
 namespace StoreStock.Host.Api.Catalog;
 
 /// <summary>
@@ -44,7 +46,7 @@ public static class ImportEndpoints
 
         if (outcome.FileError is { } fileError)
         {
-            return CatalogResults.Invalid(UploadedFile.Field, fileError);
+            return Problems.Invalid(UploadedFile.Field, fileError);
         }
 
         if (outcome.Errors is { } errors)
@@ -56,6 +58,6 @@ public static class ImportEndpoints
                 extensions: new Dictionary<string, object?> { ["rows"] = errors.Reported, ["errorCount"] = errors.Count });
         }
 
-        return CatalogResults.Problem(outcome.Failure!);
+        return OutcomeResults.Problem(outcome.Failure!);
     }
 }

@@ -28,22 +28,22 @@ public static class ProductQueryEndpoints
     {
         if (!TryParsePositive(page, 1, out var pageNumber))
         {
-            return CatalogResults.Invalid("page", $"'{page}' is not a page number (1 or more)");
+            return Problems.Invalid("page", $"'{page}' is not a page number (1 or more)");
         }
 
         if (!TryParsePositive(pageSize, CatalogLimits.DefaultPageSize, out var size))
         {
-            return CatalogResults.Invalid("pageSize", $"'{pageSize}' is not a page size (1 to {CatalogLimits.MaxPageSize})");
+            return Problems.Invalid("pageSize", $"'{pageSize}' is not a page size (1 to {CatalogLimits.MaxPageSize})");
         }
 
-        return CatalogResults.Ok(await search.ExecuteAsync(new ProductSearch(q, sku, name, barcode, category, pageNumber, size), cancellationToken));
+        return OutcomeResults.Ok(await search.ExecuteAsync(new ProductSearch(q, sku, name, barcode, category, pageNumber, size), cancellationToken));
     }
 
     private static async Task<Results<Ok<ProductView>, ProblemHttpResult>> BySkuAsync(string sku, GetProduct get, CancellationToken cancellationToken) =>
-        CatalogResults.Ok(await get.BySkuAsync(sku, cancellationToken));
+        OutcomeResults.Ok(await get.BySkuAsync(sku, cancellationToken));
 
     private static async Task<Results<Ok<ProductView>, ProblemHttpResult>> ByBarcodeAsync(string barcode, GetProduct get, CancellationToken cancellationToken) =>
-        CatalogResults.Ok(await get.ByBarcodeAsync(barcode, cancellationToken));
+        OutcomeResults.Ok(await get.ByBarcodeAsync(barcode, cancellationToken));
 
     private static bool TryParsePositive(string? text, int fallback, out int value)
     {

@@ -19,10 +19,10 @@ public static class ProductWriteEndpoints
         var outcome = await create.ExecuteAsync(context.Caller(), request, cancellationToken);
         return outcome.Value is { } product
             ? TypedResults.Created($"/api/products/{Uri.EscapeDataString(product.Sku)}", product)
-            : CatalogResults.Problem(outcome);
+            : OutcomeResults.Problem(outcome);
     }
 
     private static async Task<Results<Ok<ProductView>, ProblemHttpResult>> UpdateAsync(
         string sku, ProductDraft request, HttpContext context, UpdateProduct update, CancellationToken cancellationToken) =>
-        CatalogResults.Ok(await update.ExecuteAsync(context.Caller(), sku, request, cancellationToken));
+        OutcomeResults.Ok(await update.ExecuteAsync(context.Caller(), sku, request, cancellationToken));
 }

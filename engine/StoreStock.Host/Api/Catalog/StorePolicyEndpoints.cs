@@ -20,13 +20,13 @@ public static class StorePolicyEndpoints
 
     private static async Task<Results<Ok<EffectivePolicy>, ProblemHttpResult>> GetAsync(
         string storeCode, string sku, HttpContext context, GetEffectivePolicy get, CancellationToken cancellationToken) =>
-        CatalogResults.Ok(await get.ExecuteAsync(context.Caller(), storeCode, sku, cancellationToken));
+        OutcomeResults.Ok(await get.ExecuteAsync(context.Caller(), storeCode, sku, cancellationToken));
 
     private static async Task<Results<Ok<EffectivePolicy>, ProblemHttpResult>> SetAsync(
         string storeCode, string sku, PolicyOverride request, HttpContext context, SetStorePolicy set, CancellationToken cancellationToken) =>
-        CatalogResults.Ok(await set.ExecuteAsync(context.Caller(), storeCode, sku, request, cancellationToken));
+        OutcomeResults.Ok(await set.ExecuteAsync(context.Caller(), storeCode, sku, request, cancellationToken));
 
     private static async Task<Results<Ok<EffectivePolicy>, ProblemHttpResult>> ClearAsync(
         string storeCode, string sku, HttpContext context, ClearStorePolicy clear, CancellationToken cancellationToken) =>
-        CatalogResults.Ok(await clear.ExecuteAsync(context.Caller(), storeCode, sku, cancellationToken));
+        OutcomeResults.Ok(await clear.ExecuteAsync(context.Caller(), storeCode, sku, cancellationToken));
 }

@@ -12,7 +12,7 @@ public static class UploadedFile
     {
         if (!request.HasFormContentType)
         {
-            return (null, null, CatalogResults.Invalid(Field, "upload the .xlsx or .csv file as multipart/form-data in the form field 'file'"));
+            return (null, null, Problems.Invalid(Field, "upload the .xlsx or .csv file as multipart/form-data in the form field 'file'"));
         }
 
         IFormCollection form;
@@ -26,13 +26,13 @@ public static class UploadedFile
         }
         catch (InvalidDataException e)
         {
-            return (null, null, CatalogResults.Invalid(Field, "the upload could not be read as multipart/form-data: " + e.Message));
+            return (null, null, Problems.Invalid(Field, "the upload could not be read as multipart/form-data: " + e.Message));
         }
 
         var file = form.Files.GetFile(Field);
         if (file is null)
         {
-            return (null, null, CatalogResults.Invalid(Field, "is required: upload the .xlsx or .csv file in the form field 'file'"));
+            return (null, null, Problems.Invalid(Field, "is required: upload the .xlsx or .csv file in the form field 'file'"));
         }
 
         if (file.Length > MaxBytes)

@@ -45,7 +45,7 @@ public static class ChannelEndpoints
             .WithSummary("Undo a redemption (撤销核销): put its items back");
     }
 
-    private static IResult? Supported(string channel, Func<string, bool> does, string what)
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? Supported(string channel, Func<string, bool> does, string what)
     {
         if (!SalesChannel.All.Contains(channel))
         {

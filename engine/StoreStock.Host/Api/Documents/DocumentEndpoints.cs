@@ -1,5 +1,6 @@
 using StoreStock.Host.Auth;
 using StoreStock.Inventory.Documents;
+using StoreStock.Inventory.Shared;
 
 namespace StoreStock.Host.Api.Documents;
 
@@ -13,45 +14,27 @@ public static class DocumentEndpoints
         documents.MapGet("/", async (string? kind, string? status, string? location, int? limit, HttpContext context, StockDocuments service) =>
             TypedResults.Ok(await service.ListAsync(context.Caller(), kind, status, location, Math.Clamp(limit ?? 50, 1, 200), context.RequestAborted)));
         documents.MapGet("/{number}", async (string number, HttpContext context, StockDocuments service) =>
-            ToHttp(await service.GetAsync(context.Caller(), number, context.RequestAborted)));
+            OutcomeResults.Ok(await service.GetAsync(context.Caller(), number, context.RequestAborted)));
         documents.MapPost("/", async (CreateDocumentRequest request, HttpContext context, StockDocuments service) =>
-            ToHttp(await service.CreateAsync(context.Caller(), request, context.RequestAborted)))
+            Created(await service.CreateAsync(context.Caller(), request, context.RequestAborted)))
             .WithSummary("Create a draft document, optionally with lines");
         documents.MapPost("/{number}/scans", async (string number, ScanRequest request, HttpContext context, StockDocuments service) =>
-            ToHttp(await service.ScanAsync(context.Caller(), number, request, context.RequestAborted)))
+            OutcomeResults.Ok(await service.ScanAsync(context.Caller(), number, request, context.RequestAborted)))
             .WithSummary("Scan a barcode into a draft; a repeated scan adds to its line");
         documents.MapPost("/{number}/post", async (string number, HttpContext context, StockDocuments service) =>
-            ToHttp(await service.PostAsync(context.Caller(), number, context.RequestAborted)))
+            OutcomeResults.Ok(await service.PostAsync(context.Caller(), number, context.RequestAborted)))
             .WithSummary("Post a receipt, issue or return: all lines or none");
         documents.MapPost("/{number}/submit", async (string number, HttpContext context, StockDocuments service) =>
-            ToHttp(await service.SubmitAsync(context.Caller(), number, context.RequestAborted)))
+            OutcomeResults.Ok(await service.SubmitAsync(context.Caller(), number, context.RequestAborted)))
             .WithSummary("Submit a write-off for approval");
         documents.MapPost("/{number}/approve", async (string number, DecisionRequest? request, HttpContext context, StockDocuments service) =>
-            ToHttp(await service.ApproveAsync(context.Caller(), number, request ?? new DecisionRequest(null), context.RequestAborted)))
+            OutcomeResults.Ok(await service.ApproveAsync(context.Caller(), number, request ?? new DecisionRequest(null), context.RequestAborted)))
             .WithSummary("Approve a submitted write-off: posts it");
         documents.MapPost("/{number}/reject", async (string number, DecisionRequest? request, HttpContext context, StockDocuments service) =>
-            ToHttp(await service.RejectAsync(context.Caller(), number, request ?? new DecisionRequest(null), context.RequestAborted)))
+            OutcomeResults.Ok(await service.RejectAsync(context.Caller(), number, request ?? new DecisionRequest(null), context.RequestAborted)))
             .WithSummary("Reject a submitted write-off, with a comment");
     }
 
-    private static IResult ToHttp(DocumentOutcome outcome)
-    {
-        if (outcome.Document is not null)
-        {
-            return outcome.Status == StatusCodes.Status201Created
-                ? TypedResults.Created($"/api/documents/{outcome.Document.Number}", outcome.Document)
-                : TypedResults.Ok(outcome.Document);
-        }
-
-        if (outcome.Errors is not null)
-        {
-            return Problems.Invalid(outcome.Errors);
-        }
-
-        var extensions = outcome.Extra is null
-            ? null
-            : System.Text.Json.JsonSerializer.SerializeToElement(outcome.Extra, StoreStock.Inventory.Shared.Idempotency.JsonOptions)
-                .EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value);
-        return TypedResults.Problem(statusCode: outcome.Status, title: outcome.Problem, extensions: extensions);
-    }
+    private static IResult Created(Outcome<DocumentView> outcome) =>
+        outcome.Value is { } document ? TypedResults.Created($"/api/documents/{document.Number}", document) : OutcomeResults.Problem(outcome);
 }

@@ -53,9 +53,7 @@ public static class OrganisationEndpoints
         });
         org.MapGet("/locations", async (HttpContext context, NpgsqlDataSource db) =>
         {
-            var caller = context.Caller();
-            var (scopeSql, parameters) = ScopeGuard.StoreFilter(caller, "x.store_id");
-            var where = caller.IsHq ? "true" : $"exists (select 1 from store_location x where x.location_id = l.id and {scopeSql})";
+            var (where, parameters) = ScopeGuard.LocationFilter(context.Caller(), "l.id");
             await using var c = await db.OpenConnectionAsync();
             return TypedResults.Ok(await c.QueryAsync<LocationView>(
                 $"select l.code, l.name, l.kind, r.code as RegionCode from location l left join region r on r.id = l.region_id where {where} order by l.code",

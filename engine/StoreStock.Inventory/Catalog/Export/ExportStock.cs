@@ -4,16 +4,18 @@ using StoreStock.Inventory.Catalog.Import;
 using StoreStock.Inventory.Catalog.Spreadsheets;
 using StoreStock.Inventory.Data;
 
+using StoreStock.Inventory.Shared;
+
 namespace StoreStock.Inventory.Catalog.Export;
 
 /// <summary>Current stock per location and product, limited to the locations in the caller's scope (invariant 8).</summary>
 public sealed class ExportStock(InventoryDatabase database, ScopeGuard scope, TimeProvider time)
 {
-    public async Task<CatalogOutcome<ExportFile>> ExecuteAsync(
+    public async Task<Outcome<ExportFile>> ExecuteAsync(
         Caller caller, SheetFormat format, HeaderLanguage language, string? locationCode, CancellationToken cancellationToken)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
-        var (scopeSql, parameters) = ScopeCondition(caller);
+        var (scopeSql, parameters) = ScopeGuard.LocationFilter(caller, "s.location_id");
         var conditions = new List<string> { scopeSql };
         if (!string.IsNullOrWhiteSpace(locationCode))
         {
@@ -21,12 +23,12 @@ public sealed class ExportStock(InventoryDatabase database, ScopeGuard scope, Ti
                 "select id from location where code = @code", new { code = locationCode.Trim() }, cancellationToken: cancellationToken));
             if (locationId is null)
             {
-                return CatalogFailure.NotFound($"There is no location with code '{locationCode}'.");
+                return Failure.NotFound($"There is no location with code '{locationCode}'.");
             }
 
             if (!await scope.CanAccessLocationAsync(caller, locationId.Value, cancellationToken))
             {
-                return CatalogFailure.Forbidden($"Location {locationCode} is outside your scope.");
+                return Failure.Forbidden($"Location {locationCode} is outside your scope.");
             }
 
             conditions.Add("s.location_id = @locationId");
@@ -51,26 +53,6 @@ public sealed class ExportStock(InventoryDatabase database, ScopeGuard scope, Ti
             ExportFileName.For("stock", time),
             headers,
             rows.Select(r => new object?[] { r.Location, r.LocationName, r.Sku, r.Name, r.OnHand, r.Reserved, r.InTransit, r.Available }));
-    }
-
-    /// <summary>The locations of the stores in scope, and for a regional supervisor also the region's own locations (e.g. its warehouse).</summary>
-    private static (string Sql, DynamicParameters Parameters) ScopeCondition(Caller caller)
-    {
-        var (storeFilter, storeParameters) = ScopeGuard.StoreFilter(caller, "sl.store_id");
-        var parameters = new DynamicParameters(storeParameters);
-        if (caller.IsHq)
-        {
-            return ("true", parameters);
-        }
-
-        var sql = $"s.location_id in (select sl.location_id from store_location sl where {storeFilter})";
-        if (!caller.IsApiKey && caller.StoreId is null && caller.RegionId is { } regionId)
-        {
-            sql = $"({sql} or l.region_id = @ownRegion)";
-            parameters.Add("ownRegion", regionId);
-        }
-
-        return (sql, parameters);
     }
 
     private sealed record StockRow(string Location, string LocationName, string Sku, string Name, decimal OnHand, decimal Reserved, decimal InTransit, decimal Available);

@@ -1,3 +1,5 @@
+using StoreStock.Inventory.Shared;
+
 namespace StoreStock.Inventory.Catalog.Import;
 
 /// <summary>A problem with one cell (or one row, or the header row) of an uploaded file.</summary>
@@ -24,7 +26,7 @@ public sealed class ImportErrors
 public sealed class ImportOutcome<T>
     where T : notnull
 {
-    private ImportOutcome(T? value, ImportErrors? errors, string? fileError, CatalogFailure? failure)
+    private ImportOutcome(T? value, ImportErrors? errors, string? fileError, Failure? failure)
     {
         Value = value;
         Errors = errors;
@@ -40,13 +42,13 @@ public sealed class ImportOutcome<T>
     /// <summary>The upload is not a file that can be read at all.</summary>
     public string? FileError { get; }
 
-    public CatalogFailure? Failure { get; }
+    public Failure? Failure { get; }
 
     public static implicit operator ImportOutcome<T>(T value) => new(value, null, null, null);
 
     public static implicit operator ImportOutcome<T>(ImportErrors errors) => new(default, errors, null, null);
 
-    public static implicit operator ImportOutcome<T>(CatalogFailure failure) => new(default, null, null, failure);
+    public static implicit operator ImportOutcome<T>(Failure failure) => new(default, null, null, failure);
 
     public static implicit operator ImportOutcome<T>(UnreadableFile file) => new(default, null, file.Reason, null);
 }

@@ -5,6 +5,8 @@ using StoreStock.Inventory.Catalog.Spreadsheets;
 using StoreStock.Inventory.Data;
 using StoreStock.Inventory.Ledger;
 
+using StoreStock.Inventory.Shared;
+
 namespace StoreStock.Inventory.Catalog.Import;
 
 public sealed record OpeningStockSummary(int Rows, int Moves, decimal TotalQuantity, int ZeroRowsSkipped);
@@ -60,8 +62,8 @@ public sealed class ImportOpeningStock(InventoryDatabase database, LedgerWriter 
         }, cancellationToken);
     }
 
-    private static CatalogFailure? RequireOpeningStock(Caller caller) =>
-        caller.Can(Permission.PostOpeningStock) ? null : CatalogFailure.Forbidden("Only HQ admins may set opening stock.");
+    private static Failure? RequireOpeningStock(Caller caller) =>
+        caller.Can(Permission.PostOpeningStock) ? null : Failure.Forbidden("Only HQ admins may set opening stock.");
 
     /// <summary>Finds each row's location and product, refuses repeats and pairs that already have moves, and builds the moves.</summary>
     private static async Task<List<StockMove>> ResolveAsync(

@@ -3,6 +3,8 @@ using StoreStock.Inventory.Access;
 using StoreStock.Inventory.Catalog.Spreadsheets;
 using StoreStock.Inventory.Data;
 
+using StoreStock.Inventory.Shared;
+
 namespace StoreStock.Inventory.Catalog.Import;
 
 public sealed record ProductImportSummary(int Rows, int Created, int Updated, int Unchanged);
@@ -53,7 +55,7 @@ public sealed class ImportProducts(InventoryDatabase database, InventoryOptions 
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            return CatalogFailure.Conflict("Another change to the same SKUs or barcodes was saved while the file was imported; import it again.");
+            return Failure.Conflict("Another change to the same SKUs or barcodes was saved while the file was imported; import it again.");
         }
     }
 

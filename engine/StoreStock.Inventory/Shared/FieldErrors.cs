@@ -1,4 +1,4 @@
-namespace StoreStock.Inventory.Catalog;
+namespace StoreStock.Inventory.Shared;
 
 /// <summary>
 /// Every problem with a request, by field name. A request whose only problems are conflicts with existing data
@@ -28,6 +28,29 @@ public sealed class FieldErrors
     {
         _conflicts++;
         Append(field, reason);
+    }
+
+    /// <summary>Checks an external id: required, at most 64 characters of letters, digits and - _ . :</summary>
+    public void RequireExternalId(string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Add(field, "is required");
+        }
+        else if (value.Length > 64 || !value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':'))
+        {
+            Add(field, "must be 1–64 letters, digits or - _ . :");
+        }
+    }
+
+    /// <summary>"field: reason; field: reason", for a problem's detail line.</summary>
+    public string Describe() => string.Join("; ", _byField.SelectMany(e => e.Value.Select(reason => $"{e.Key}: {reason}")));
+
+    public static FieldErrors Of(string field, string reason)
+    {
+        var errors = new FieldErrors();
+        errors.Add(field, reason);
+        return errors;
     }
 
     private void Append(string field, string reason)
