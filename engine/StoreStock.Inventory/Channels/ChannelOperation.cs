@@ -12,9 +12,42 @@ namespace StoreStock.Inventory.Channels;
 /// caller may use that channel at that store, runs the operation, and stores its answer. A refusal (4xx) rolls
 /// everything back.
 /// </summary>
-public sealed class ChannelOperation(InventoryDatabase database, TimeProvider time)
+public sealed class ChannelOperation(InventoryDatabase database, LineResolver lines, TimeProvider time)
 {
     public sealed record Binding(int StoreId, string StoreCode, int LocationId);
+
+    /// <summary>A channel write's request for stock lines at a store: what the frame checks before the operation runs.</summary>
+    public sealed record LinesRequest(string Operation, string IdField, string? ExternalId, string? StoreCode, IReadOnlyList<LineInput>? Lines, byte[] Hash);
+
+    /// <summary>
+    /// Checks the request, claims its id, binds the store's location for the channel and resolves the lines, then
+    /// runs <paramref name="operation"/> with them. Any refusal along the way changes nothing.
+    /// </summary>
+    public async Task<StoredResult> RunOnLinesAsync(
+        Caller caller,
+        string channel,
+        LinesRequest request,
+        Func<NpgsqlConnection, NpgsqlTransaction, Binding, IReadOnlyList<ResolvedLine>, Task<StoredResult>> operation,
+        CancellationToken cancellationToken)
+    {
+        var errors = lines.ValidateChannelRequest(request.IdField, request.ExternalId, request.StoreCode, request.Lines);
+        if (errors.Any)
+        {
+            return Invalid(errors);
+        }
+
+        return await RunAsync($"{channel}:{request.Operation}", request.ExternalId!, request.Hash, async (connection, transaction) =>
+        {
+            var (binding, refusal) = await BindAsync(connection, transaction, caller, channel, request.StoreCode!);
+            if (binding is null)
+            {
+                return refusal!;
+            }
+
+            var resolved = await LineResolver.ResolveAsync(connection, request.Lines!, errors, transaction);
+            return errors.Any ? Invalid(errors) : await operation(connection, transaction, binding, resolved);
+        }, cancellationToken);
+    }
 
     public async Task<StoredResult> RunAsync(
         string scope,

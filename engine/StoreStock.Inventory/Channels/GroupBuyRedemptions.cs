@@ -9,7 +9,7 @@ namespace StoreStock.Inventory.Channels;
 /// Group-buy vouchers (抖音/美团/微信团购) redeemed in store (核销): the goods leave the shelf, so redemption is a
 /// recorded fact like a till sale; undo (撤销核销) puts them back.
 /// </summary>
-public sealed class GroupBuyRedemptions(ChannelOperation frame, LedgerWriter ledger, LineResolver lines, TimeProvider time)
+public sealed class GroupBuyRedemptions(ChannelOperation frame, LedgerWriter ledger, TimeProvider time)
 {
     public sealed record RedeemRequest(string? Voucher, string? StoreCode, IReadOnlyList<LineInput>? Lines);
 
@@ -17,26 +17,9 @@ public sealed class GroupBuyRedemptions(ChannelOperation frame, LedgerWriter led
 
     public async Task<StoredResult> RedeemAsync(Caller caller, string channel, RedeemRequest request, CancellationToken cancellationToken)
     {
-        var errors = lines.ValidateChannelRequest("voucher", request.Voucher, request.StoreCode, request.Lines);
-        if (errors.Any)
+        var frameRequest = new ChannelOperation.LinesRequest("redeem", "voucher", request.Voucher, request.StoreCode, request.Lines, Idempotency.Hash(request));
+        return await frame.RunOnLinesAsync(caller, channel, frameRequest, async (connection, transaction, binding, resolved) =>
         {
-            return ChannelOperation.Invalid(errors);
-        }
-
-        return await frame.RunAsync($"{channel}:redeem", request.Voucher!, Idempotency.Hash(request), async (connection, transaction) =>
-        {
-            var (binding, refusal) = await ChannelOperation.BindAsync(connection, transaction, caller, channel, request.StoreCode!);
-            if (binding is null)
-            {
-                return refusal!;
-            }
-
-            var resolved = await LineResolver.ResolveAsync(connection, request.Lines!, errors, transaction);
-            if (errors.Any)
-            {
-                return ChannelOperation.Invalid(errors);
-            }
-
             var moves = resolved.Select(l => new StockMove(binding.LocationId, l.ProductId, MoveKind.GroupBuyRedemption, -l.Quantity,
                 Channel: channel, ExternalRef: request.Voucher)).ToList();
             await ledger.ApplyAsync(connection, transaction, moves, caller.Actor, cancellationToken: cancellationToken);

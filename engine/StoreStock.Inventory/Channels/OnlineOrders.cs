@@ -11,7 +11,7 @@ namespace StoreStock.Inventory.Channels;
 /// Online orders (小程序): reserve only what is available (invariant 3, never oversell), then fulfil (deduct) or
 /// cancel (release). Unfulfilled reservations expire after <see cref="InventoryOptions.ReservationTtl"/>.
 /// </summary>
-public sealed class OnlineOrders(InventoryDatabase database, ChannelOperation frame, LedgerWriter ledger, LineResolver lines, InventoryOptions options, TimeProvider time)
+public sealed class OnlineOrders(InventoryDatabase database, ChannelOperation frame, LedgerWriter ledger, InventoryOptions options, TimeProvider time)
 {
     public sealed record ReserveRequest(string? ExternalId, string? StoreCode, IReadOnlyList<LineInput>? Lines);
 
@@ -21,26 +21,9 @@ public sealed class OnlineOrders(InventoryDatabase database, ChannelOperation fr
 
     public async Task<StoredResult> ReserveAsync(Caller caller, string channel, ReserveRequest request, CancellationToken cancellationToken)
     {
-        var errors = lines.ValidateChannelRequest("externalId", request.ExternalId, request.StoreCode, request.Lines);
-        if (errors.Any)
+        var frameRequest = new ChannelOperation.LinesRequest("reserve", "externalId", request.ExternalId, request.StoreCode, request.Lines, Idempotency.Hash(request));
+        return await frame.RunOnLinesAsync(caller, channel, frameRequest, async (connection, transaction, binding, resolved) =>
         {
-            return ChannelOperation.Invalid(errors);
-        }
-
-        return await frame.RunAsync($"{channel}:reserve", request.ExternalId!, Idempotency.Hash(request), async (connection, transaction) =>
-        {
-            var (binding, refusal) = await ChannelOperation.BindAsync(connection, transaction, caller, channel, request.StoreCode!);
-            if (binding is null)
-            {
-                return refusal!;
-            }
-
-            var resolved = await LineResolver.ResolveAsync(connection, request.Lines!, errors, transaction);
-            if (errors.Any)
-            {
-                return ChannelOperation.Invalid(errors);
-            }
-
             var moves = resolved.Select(l => new StockMove(binding.LocationId, l.ProductId, MoveKind.Reserve, 0, ReservedDelta: l.Quantity,
                 Channel: channel, ExternalRef: request.ExternalId)).ToList();
             var written = await ledger.ApplyAsync(connection, transaction, moves, caller.Actor, requireAvailable: true, cancellationToken);
