@@ -18,6 +18,8 @@ public static class OutcomeResults
     {
         FailureKind.NotFound => Problems.NotFound(failure.Detail),
         FailureKind.Forbidden => Problems.Forbidden(failure.Detail),
+        FailureKind.Invalid => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid.", detail: failure.Detail,
+            extensions: failure.Extra is null ? null : Extensions(failure.Extra)),
         _ => Problems.Conflict(failure.Detail, failure.Extra is null ? null : Extensions(failure.Extra)),
     };
 

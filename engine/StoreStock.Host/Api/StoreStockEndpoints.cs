@@ -2,6 +2,7 @@ using StoreStock.Host.Api.Channels;
 using StoreStock.Host.Api.Documents;
 using StoreStock.Host.Api.Organisation;
 using StoreStock.Host.Api.Stock;
+using StoreStock.Host.Api.Workflows;
 using StoreStock.Host.Auth;
 
 namespace StoreStock.Host.Api;
@@ -24,5 +25,8 @@ public static class StoreStockEndpoints
         api.MapStockEndpoints();
         api.MapOrganisationEndpoints();
         api.MapCatalogEndpoints();
+        api.MapDefinitionEndpoints();
+        api.MapInstanceEndpoints();
+        api.MapTaskEndpoints();
     }
 }

@@ -6,5 +6,6 @@ namespace StoreStock.Host.Startup;
 public static class SchemaModules
 {
     public static IEnumerable<SchemaScript> All() =>
-        SchemaScript.FromAssembly(typeof(StoreStock.Inventory.Ledger.LedgerWriter).Assembly, "inventory");
+        SchemaScript.FromAssembly(typeof(StoreStock.Inventory.Ledger.LedgerWriter).Assembly, "inventory")
+            .Concat(SchemaScript.FromAssembly(typeof(StoreStock.Engine.EngineOptions).Assembly, "engine"));
 }

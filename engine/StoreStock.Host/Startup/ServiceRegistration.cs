@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Npgsql;
 using StoreStock.Database;
+using StoreStock.Engine;
 using StoreStock.Host.Auth;
 using StoreStock.Host.Api;
 using StoreStock.Inventory;
@@ -25,6 +26,8 @@ public static class ServiceRegistration
         services.AddSingleton(builder.Configuration.GetSection("Samples").Get<SampleChainOptions>() ?? new SampleChainOptions());
         services.AddHostedService<DatabaseStartup>();
         services.AddInventory(builder.Configuration.GetSection("Inventory"));
+        services.AddSingleton<StoreStock.Engine.Organisation.IOrgDirectory, Workflows.OrgDirectory>();
+        services.AddWorkflowEngine(builder.Configuration.GetSection("Engine"), connectionString);
 
         services.AddStoreStockAuth();
         services.AddProblemDetails();

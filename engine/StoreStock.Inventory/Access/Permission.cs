@@ -13,6 +13,12 @@ public enum Permission
     SubmitWriteOff,
     ApproveWriteOff,
     PostOpeningStock,
+
+    /// <summary>Start workflows, work on task cards, follow instances (inside the scope).</summary>
+    RunWorkflows,
+
+    /// <summary>Edit, publish and restore workflow definitions.</summary>
+    DesignWorkflows,
 }
 
 /// <summary>What each role may do; where it may do it is the caller's scope.</summary>
@@ -20,11 +26,11 @@ public static class RolePermissions
 {
     private static readonly Dictionary<string, HashSet<Permission>> ByRole = new(StringComparer.Ordinal)
     {
-        [Role.Clerk] = [Permission.ReadStock, Permission.ReceiveGoods, Permission.ReturnGoods, Permission.SubmitWriteOff],
+        [Role.Clerk] = [Permission.ReadStock, Permission.ReceiveGoods, Permission.ReturnGoods, Permission.SubmitWriteOff, Permission.RunWorkflows],
         [Role.StoreManager] = [Permission.ReadStock, Permission.ReceiveGoods, Permission.ReturnGoods, Permission.SubmitWriteOff,
-            Permission.ApproveWriteOff, Permission.IssueGoods],
+            Permission.ApproveWriteOff, Permission.IssueGoods, Permission.RunWorkflows],
         [Role.RegionalSupervisor] = [Permission.ReadStock, Permission.ReceiveGoods, Permission.ReturnGoods, Permission.SubmitWriteOff,
-            Permission.ApproveWriteOff, Permission.IssueGoods],
+            Permission.ApproveWriteOff, Permission.IssueGoods, Permission.RunWorkflows],
         [Role.HqAdmin] = [.. Enum.GetValues<Permission>()],
     };
 

@@ -1,4 +1,4 @@
-namespace StoreStock.Inventory.Shared;
+namespace StoreStock.Common;
 
 /// <summary>Why an operation did nothing, when it was not the input's fault; <see cref="Extra"/> carries details such as short lines.</summary>
 public sealed record Failure(FailureKind Kind, string Detail, object? Extra = null)
@@ -15,6 +15,9 @@ public enum FailureKind
     NotFound,
     Forbidden,
     Conflict,
+
+    /// <summary>The request as a whole cannot be carried out as it stands (a definition that does not validate); <see cref="Failure.Extra"/> lists why.</summary>
+    Invalid,
 }
 
 /// <summary>The result of an operation: a value, the input's problems, or a failure.</summary>

@@ -1,4 +1,4 @@
-namespace StoreStock.Inventory.Shared;
+namespace StoreStock.Common;
 
 /// <summary>
 /// Every problem with a request, by field name. A request whose only problems are conflicts with existing data

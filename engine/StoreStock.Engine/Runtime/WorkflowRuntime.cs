@@ -1,0 +1,382 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using StoreStock.Engine.Definitions;
+using StoreStock.Engine.Tasks;
+using StoreStock.Engine.Timers;
+
+namespace StoreStock.Engine.Runtime;
+
+public sealed record StartRequest(string? DefinitionId, int? Version, int? StoreId, string? Correlation, JsonObject? Input);
+
+public sealed record CompleteRequest(string? Outcome, JsonObject? Payload);
+
+public sealed record TaskSummary(Guid Id, string ActivityId, string Title, IReadOnlyList<string> Assignees, DateTimeOffset? DueAt);
+
+/// <summary>What a start, completion, retry or cancel left behind: the instance's status and the cards it issued.</summary>
+public sealed record StepResult(Guid InstanceId, string Status, IReadOnlyList<TaskSummary> NewTasks, IReadOnlyList<string> Incidents)
+{
+    /// <summary>Timers the step created; the near ones get their Quartz trigger once the step has committed.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    internal IReadOnlyList<TimerRecord> NewTimers { get; init; } = [];
+}
+
+/// <summary>
+/// Starts and drives instances. Every operation is one transaction that locks the instance row first (so any node
+/// can run any instance), runs one step, and saves the state with everything the step wrote.
+/// </summary>
+public sealed class WorkflowRuntime(EngineDatabase database, EngineServices services, PublishedDefinitions definitions, ITimerPlanner timers)
+{
+    public async Task<Outcome<StepResult>> StartAsync(StartRequest request, WorkflowActor actor, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(request.DefinitionId))
+        {
+            errors.Add("definitionId", "is required");
+        }
+
+        int? regionId = null;
+        if (request.StoreId is { } storeId && (regionId = await services.Org.RegionOfStoreAsync(storeId, ct)) is null)
+        {
+            errors.Add("storeId", "is not a store");
+        }
+
+        if (errors.Any)
+        {
+            return errors;
+        }
+
+        var storeOfInstance = request.StoreId ?? actor.StoreId;
+        regionId ??= storeOfInstance is { } s ? await services.Org.RegionOfStoreAsync(s, ct) : actor.RegionId;
+        if (!WorkflowScope.CanSee(actor, services.Org, storeOfInstance, regionId))
+        {
+            return Failure.Forbidden("只能在自己的门店或区域内发起流程 (you can start workflows only inside your scope)");
+        }
+
+        var result = await database.InTransactionAsync<Outcome<StepResult>>(async work =>
+        {
+            var version = request.Version ?? await DefinitionStore.LatestPublishedAsync(work, request.DefinitionId!, ct);
+            var definition = version is null ? null : await definitions.GetAsync(work, request.DefinitionId!, version.Value, ct);
+            if (definition is null)
+            {
+                return Failure.NotFound($"工作流 {request.DefinitionId} 没有已发布的版本{(request.Version is null ? "" : $" {request.Version}")} (no published version)");
+            }
+
+            var variables = InitialVariables(definition.Definition, request.Input ?? [], out var inputErrors);
+            if (inputErrors.Any)
+            {
+                return inputErrors;
+            }
+
+            var now = services.Clock.GetUtcNow();
+            var instance = new InstanceRecord
+            {
+                Id = Guid.CreateVersion7(now), DefinitionId = definition.Definition.DefinitionId, Version = definition.Definition.Version,
+                StoreId = storeOfInstance, RegionId = regionId, Correlation = request.Correlation, Variables = variables,
+                StartedBy = actor.Actor, CreatedAt = now, UpdatedAt = now,
+            };
+            var step = new WorkflowStep(services, definition, instance, [], work, actor, ct);
+            await step.StartAsync();
+            return await SaveAsync(work, step, ct);
+        }, ct);
+        return await AfterCommitAsync(result, ct);
+    }
+
+    /// <summary>Completes a card as the actor: the first completion resumes the workflow; any later one is refused as already done.</summary>
+    public async Task<Outcome<StepResult>> CompleteTaskAsync(Guid taskId, CompleteRequest request, WorkflowActor actor, CancellationToken ct)
+    {
+        var result = await database.InTransactionAsync<Outcome<StepResult>>(async work =>
+        {
+            var locked = await LockAsync(work, "wf_task", taskId, actor, ct);
+            if (!locked.Succeeded)
+            {
+                return locked.Failure!;
+            }
+
+            var (definition, instance, bookmarks) = locked.Value!;
+            var task = await InstanceStore.TaskAsync(work, taskId, ct);
+            if (task is null)
+            {
+                return Failure.NotFound($"没有任务 {taskId} (no such task)");
+            }
+
+            if (!task.Assignees.Contains(actor.Username ?? "") && !WorkflowScope.IsHq(actor, services.Org))
+            {
+                return Failure.Forbidden("你不是该任务的处理人 (the task is not assigned to you)");
+            }
+
+            if (task.Status != Tasks.TaskStatus.Open)
+            {
+                return Failure.Conflict($"任务已{StatusWord(task.Status)}，不能再次处理 (the task is already {task.Status})",
+                    new { task.Status, task.CompletedBy, task.Outcome, task.CompletedAt });
+            }
+
+            var payload = request.Payload ?? [];
+            var errors = FormPayloadValidator.Validate(task.Form, payload);
+            if (request.Outcome is null || !task.Outcomes.Contains(request.Outcome))
+            {
+                errors.Add("outcome", $"must be one of: {string.Join(", ", task.Outcomes)}");
+            }
+
+            if (errors.Any)
+            {
+                return errors;
+            }
+
+            var bookmark = bookmarks.Find(b => b.Id == task.BookmarkId);
+            if (bookmark is null)
+            {
+                return Failure.Conflict("任务对应的等待点已不存在 (the task's bookmark is gone)");
+            }
+
+            var step = new WorkflowStep(services, definition, instance, bookmarks, work, actor, ct);
+            task.Status = Tasks.TaskStatus.Completed;
+            task.CompletedAt = step.Now;
+            task.CompletedBy = actor.Actor;
+            task.Outcome = request.Outcome;
+            task.Payload = payload;
+            task.History.Add(new TaskHistoryEntry(step.Now, "completed", actor.Actor, request.Outcome));
+            step.Changes.ChangedTasks.Add(task);
+            step.Changes.Outbox.AddRange(task.Assignees.Where(a => a != actor.Username)
+                .Select(a => new OutboxMessage(instance.Id, task.Id, "task_closed", a, task.Title, $"已由 {actor.Actor} 处理：{request.Outcome}")));
+            await step.ResumeAsync(bookmark, new ResumeSignal.TaskCompleted(task, request.Outcome!, payload, actor));
+            if (step.ActiveBookmarks.Any(b => b.Id == bookmark.Id))
+            {
+                // The resume faulted before it consumed the bookmark: the card stays open so it can be completed after a retry.
+                step.Changes.ChangedTasks.Remove(task);
+                step.Changes.Outbox.RemoveAll(m => m.Kind == "task_closed" && m.TaskId == task.Id);
+            }
+
+            return await SaveAsync(work, step, ct);
+        }, ct);
+        return await AfterCommitAsync(result, ct);
+    }
+
+    /// <summary>A timer came due. A timer already consumed (its card done, its instance gone) changes nothing.</summary>
+    public async Task<TimerFiring> FireTimerAsync(Guid timerId, CancellationToken ct)
+    {
+        var firing = TimerFiring.Gone;
+        var result = await database.InTransactionAsync<Outcome<StepResult>?>(async work =>
+        {
+            var instanceId = await InstanceStore.InstanceOfAsync(work, "wf_timer", timerId, ct);
+            if (instanceId is null)
+            {
+                return null;
+            }
+
+            var (instance, bookmarks) = await InstanceStore.LockAsync(work, instanceId.Value, ct);
+            var timer = await InstanceStore.TimerAsync(work, timerId, ct);
+            if (instance is null || timer is null)
+            {
+                return null;
+            }
+
+            if (timer.DueAt > services.Clock.GetUtcNow())
+            {
+                firing = new TimerFiring(false, timer.DueAt);
+                return null;
+            }
+
+            firing = TimerFiring.Done;
+            var definition = (await definitions.GetAsync(work, instance.DefinitionId, instance.Version, ct))!;
+            var step = new WorkflowStep(services, definition, instance, bookmarks, work, WorkflowActor.System("timer"), ct);
+            step.Changes.ConsumedTimers.Add(timer.Id);
+            if (bookmarks.Find(b => b.Id == timer.BookmarkId) is { } bookmark)
+            {
+                await step.ResumeAsync(bookmark, new ResumeSignal.TimerFired(timer.Kind));
+            }
+
+            return await SaveAsync(work, step, ct);
+        }, ct);
+        if (result is not null)
+        {
+            await AfterCommitAsync(result, ct);
+        }
+
+        return firing;
+    }
+
+    public async Task<Outcome<StepResult>> CancelAsync(Guid instanceId, WorkflowActor actor, CancellationToken ct) =>
+        await OnInstanceAsync(instanceId, actor, step =>
+        {
+            if (InstanceStatus.IsClosed(step.Instance.Status))
+            {
+                return Failure.Conflict($"流程实例已{StatusWord(step.Instance.Status)} (the instance is already {step.Instance.Status})");
+            }
+
+            step.Cancel();
+            return null;
+        }, ct);
+
+    public async Task<Outcome<StepResult>> RetryAsync(Guid instanceId, WorkflowActor actor, CancellationToken ct) =>
+        await OnInstanceAsync(instanceId, actor, async step =>
+        {
+            if (step.Instance.Status != InstanceStatus.Faulted)
+            {
+                return Failure.Conflict($"只有出错的流程实例可以重试，该实例为 {step.Instance.Status} (only a faulted instance can be retried)");
+            }
+
+            await step.RetryAsync();
+            return null;
+        }, ct);
+
+    /// <summary>Hands an open card to other people: HQ anywhere, a supervisor in their region, a store manager in their store.</summary>
+    public async Task<Outcome<StepResult>> ReassignTaskAsync(Guid taskId, IReadOnlyList<string>? assignees, WorkflowActor actor, CancellationToken ct)
+    {
+        if (assignees is not { Count: > 0 } || assignees.Count > 20)
+        {
+            return FieldErrors.Of("assignees", "must list 1–20 usernames");
+        }
+
+        var unknown = new List<string>();
+        foreach (var username in assignees)
+        {
+            if (!await services.Org.UserExistsAsync(username, ct))
+            {
+                unknown.Add(username);
+            }
+        }
+
+        if (unknown.Count > 0)
+        {
+            return FieldErrors.Of("assignees", $"unknown users: {string.Join(", ", unknown)}");
+        }
+
+        var result = await database.InTransactionAsync<Outcome<StepResult>>(async work =>
+        {
+            var locked = await LockAsync(work, "wf_task", taskId, actor, ct);
+            if (!locked.Succeeded)
+            {
+                return locked.Failure!;
+            }
+
+            var (definition, instance, bookmarks) = locked.Value!;
+            var task = (await InstanceStore.TaskAsync(work, taskId, ct))!;
+            if (actor.Role is null || (actor.Role == services.Org.RoleLadder[0] && !WorkflowScope.IsHq(actor, services.Org)))
+            {
+                return Failure.Forbidden("店员不能转交任务 (only managers, supervisors and HQ can reassign)");
+            }
+
+            if (task.Status != Tasks.TaskStatus.Open)
+            {
+                return Failure.Conflict($"任务已{StatusWord(task.Status)} (the task is already {task.Status})", new { task.Status });
+            }
+
+            var step = new WorkflowStep(services, definition, instance, bookmarks, work, actor, ct);
+            var added = assignees.Except(task.Assignees, StringComparer.Ordinal).ToList();
+            task.Assignees = [.. assignees.Distinct(StringComparer.Ordinal)];
+            task.AssigneeRole = null;
+            task.History.Add(new TaskHistoryEntry(step.Now, "reassigned", actor.Actor, string.Join(",", task.Assignees)));
+            step.Changes.ChangedTasks.Add(task);
+            step.Changes.Outbox.AddRange(added.Select(a => new OutboxMessage(instance.Id, task.Id, "task", a, task.Title, task.Body)));
+            instance.UpdatedAt = step.Now;
+            return await SaveAsync(work, step, ct);
+        }, ct);
+        return result;
+    }
+
+    private async Task<Outcome<StepResult>> OnInstanceAsync(Guid instanceId, WorkflowActor actor, Func<WorkflowStep, Task<Failure?>> change, CancellationToken ct)
+    {
+        var result = await database.InTransactionAsync<Outcome<StepResult>>(async work =>
+        {
+            var locked = await LockAsync(work, "wf_instance", instanceId, actor, ct);
+            if (!locked.Succeeded)
+            {
+                return locked.Failure!;
+            }
+
+            var (definition, instance, bookmarks) = locked.Value!;
+            var step = new WorkflowStep(services, definition, instance, bookmarks, work, actor, ct);
+            return await change(step) is { } failure ? failure : await SaveAsync(work, step, ct);
+        }, ct);
+        return await AfterCommitAsync(result, ct);
+    }
+
+    private Task<Outcome<StepResult>> OnInstanceAsync(Guid instanceId, WorkflowActor actor, Func<WorkflowStep, Failure?> change, CancellationToken ct) =>
+        OnInstanceAsync(instanceId, actor, step => Task.FromResult(change(step)), ct);
+
+    /// <summary>Finds the instance of a task or instance id, locks it, and checks the actor may see it.</summary>
+    private async Task<Outcome<LockedInstance>> LockAsync(UnitOfWork work, string table, Guid id, WorkflowActor actor, CancellationToken ct)
+    {
+        var instanceId = table == "wf_instance" ? id : await InstanceStore.InstanceOfAsync(work, table, id, ct);
+        var (instance, bookmarks) = instanceId is null ? (null, []) : await InstanceStore.LockAsync(work, instanceId.Value, ct);
+        if (instance is null || !WorkflowScope.CanSee(actor, services.Org, instance.StoreId, instance.RegionId) && !await IsAssigneeAsync(work, table, id, actor, ct))
+        {
+            return Failure.NotFound(table == "wf_task" ? $"没有任务 {id} (no such task)" : $"没有流程实例 {id} (no such instance)");
+        }
+
+        var definition = (await definitions.GetAsync(work, instance.DefinitionId, instance.Version, ct))!;
+        return new LockedInstance(definition, instance, bookmarks);
+    }
+
+    private static async Task<bool> IsAssigneeAsync(UnitOfWork work, string table, Guid id, WorkflowActor actor, CancellationToken ct) =>
+        table == "wf_task" && actor.Username is { } username && (await InstanceStore.TaskAsync(work, id, ct))?.Assignees.Contains(username) == true;
+
+    private static async Task<Outcome<StepResult>> SaveAsync(UnitOfWork work, WorkflowStep step, CancellationToken ct)
+    {
+        await InstanceStore.SaveAsync(work, step.Instance, step.Changes, ct);
+        return new StepResult(step.Instance.Id, step.Instance.Status,
+            step.Changes.NewTasks.Select(t => new TaskSummary(t.Id, t.ActivityId, t.Title, t.Assignees, t.DueAt)).ToList(),
+            step.Changes.Incidents.Select(i => i.Message).ToList())
+        {
+            NewTimers = step.Changes.NewTimers,
+        };
+    }
+
+    private async Task<Outcome<T>> AfterCommitAsync<T>(Outcome<T> outcome, CancellationToken ct)
+        where T : notnull
+    {
+        if (outcome.Value is StepResult { NewTimers.Count: > 0 } result)
+        {
+            await timers.PlanSoonAsync(result.NewTimers, ct);
+        }
+
+        return outcome;
+    }
+
+    private static JsonObject InitialVariables(WorkflowDefinition definition, JsonObject input, out FieldErrors errors)
+    {
+        errors = new FieldErrors();
+        var variables = new JsonObject();
+        foreach (var variable in definition.Variables)
+        {
+            variables[variable.Name] = variable.Default?.DeepClone();
+        }
+
+        foreach (var (name, value) in input)
+        {
+            if (definition.Variables.Find(v => v.Name == name) is { } declared && value is not null && !HasType(value, declared.Type))
+            {
+                errors.Add($"input.{name}", $"must be {declared.Type}");
+            }
+
+            variables[name] = value?.DeepClone();
+        }
+
+        return variables;
+    }
+
+    private static bool HasType(JsonNode value, string type) => (type, value.GetValueKind()) switch
+    {
+        ("string", JsonValueKind.String) or ("number", JsonValueKind.Number) or ("object", JsonValueKind.Object) or ("array", JsonValueKind.Array) => true,
+        ("boolean", JsonValueKind.True or JsonValueKind.False) => true,
+        _ => false,
+    };
+
+    private static string StatusWord(string status) => status switch
+    {
+        Tasks.TaskStatus.Completed => "完成",
+        Tasks.TaskStatus.Expired => "过期",
+        Tasks.TaskStatus.Cancelled => "取消",
+        InstanceStatus.Finished => "结束",
+        _ => status,
+    };
+
+    private sealed record LockedInstance(CompiledDefinition Definition, InstanceRecord Instance, List<BookmarkRecord> Bookmarks);
+}
+
+/// <summary>Whether a fired timer was consumed, or is not due yet by the engine's clock (then it says when).</summary>
+public sealed record TimerFiring(bool Consumed, DateTimeOffset? NotBefore)
+{
+    public static readonly TimerFiring Done = new(true, null);
+    public static readonly TimerFiring Gone = new(true, null);
+}

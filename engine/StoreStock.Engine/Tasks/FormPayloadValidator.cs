@@ -1,0 +1,109 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace StoreStock.Engine.Tasks;
+
+/// <summary>Checks a completion payload against the card's form: required fields, types, ranges, choices, product lines.</summary>
+public static class FormPayloadValidator
+{
+    public const int MaxTextLength = 2000;
+
+    public static FieldErrors Validate(IReadOnlyList<FormField> form, JsonObject payload)
+    {
+        var errors = new FieldErrors();
+        foreach (var field in form)
+        {
+            var key = $"payload.{field.Name}";
+            payload.TryGetPropertyValue(field.Name, out var value);
+            if (value is null)
+            {
+                if (field.Required)
+                {
+                    errors.Add(key, "is required");
+                }
+
+                continue;
+            }
+
+            CheckValue(field, value, key, errors);
+        }
+
+        foreach (var (name, _) in payload)
+        {
+            if (name != "comment" && !form.Any(f => f.Name == name))
+            {
+                errors.Add($"payload.{name}", "is not a field of this task's form");
+            }
+        }
+
+        if (payload["comment"] is { } comment && (comment.GetValueKind() != JsonValueKind.String || comment.GetValue<string>().Length > MaxTextLength))
+        {
+            errors.Add("payload.comment", $"must be text of at most {MaxTextLength} characters");
+        }
+
+        return errors;
+    }
+
+    private static void CheckValue(FormField field, JsonNode value, string key, FieldErrors errors)
+    {
+        switch (field.Type)
+        {
+            case FormFieldType.Number:
+                if (value.GetValueKind() != JsonValueKind.Number)
+                {
+                    errors.Add(key, "must be a number");
+                }
+                else if (value.GetValue<decimal>() is var number && (number < field.Min || number > field.Max))
+                {
+                    errors.Add(key, $"must be between {field.Min?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-∞"} and {field.Max?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "∞"}");
+                }
+
+                break;
+            case FormFieldType.Text or FormFieldType.Photo:
+                if (value.GetValueKind() != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetValue<string>()))
+                {
+                    errors.Add(key, field.Type == FormFieldType.Photo ? "must be the id or URL of an uploaded photo" : "must be non-empty text");
+                }
+                else if (value.GetValue<string>().Length > MaxTextLength)
+                {
+                    errors.Add(key, $"must be at most {MaxTextLength} characters");
+                }
+
+                break;
+            case FormFieldType.Choice:
+                if (value.GetValueKind() != JsonValueKind.String || field.Options?.Contains(value.GetValue<string>()) != true)
+                {
+                    errors.Add(key, $"must be one of: {string.Join(", ", field.Options ?? [])}");
+                }
+
+                break;
+            case FormFieldType.ProductLines:
+                CheckProductLines(value, key, errors);
+                break;
+        }
+    }
+
+    private static void CheckProductLines(JsonNode value, string key, FieldErrors errors)
+    {
+        if (value is not JsonArray lines || lines.Count == 0)
+        {
+            errors.Add(key, "must be a non-empty list of { productId, quantity }");
+            return;
+        }
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i] as JsonObject;
+            if (line?["productId"] is not { } id || id.GetValueKind() != JsonValueKind.Number || id.GetValue<decimal>() <= 0)
+            {
+                errors.Add($"{key}[{i}].productId", "must be a product id");
+            }
+
+            if (line?["quantity"] is not { } quantity || quantity.GetValueKind() != JsonValueKind.Number
+                || quantity.GetValue<decimal>() < 0 || quantity.GetValue<decimal>() > 1_000_000)
+            {
+                errors.Add($"{key}[{i}].quantity", "must be a number from 0 to 1,000,000");
+            }
+        }
+    }
+}
