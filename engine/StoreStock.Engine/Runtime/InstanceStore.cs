@@ -6,6 +6,16 @@ using StoreStock.Engine.Tasks;
 
 namespace StoreStock.Engine.Runtime;
 
+public enum LockTarget
+{
+    Instance,
+    Task,
+    Timer,
+}
+
+/// <summary>A locked instance (null when there is none) with its bookmarks, and the task or timer it was found by.</summary>
+internal sealed record LockedRows(InstanceRecord? Instance, List<BookmarkRecord> Bookmarks, TaskCard? Task, TimerRecord? Timer);
+
 /// <summary>Reads and writes instance state. A step's whole write set goes in one batch (one round trip).</summary>
 internal static class InstanceStore
 {
@@ -16,17 +26,35 @@ internal static class InstanceStore
         "id, instance_id, bookmark_id, activity_id, title, body, form::text, outcomes, assignee_role, assignees, store_id, region_id, status, " +
         "escalation_level, history::text, due_at, created_at, completed_at, completed_by, outcome, payload::text";
 
-    /// <summary>Locks the instance row (any node may run any instance; the row lock serialises them) and reads its bookmarks.</summary>
-    public static async Task<(InstanceRecord? Instance, List<BookmarkRecord> Bookmarks)> LockAsync(UnitOfWork work, Guid instanceId, CancellationToken ct)
+    /// <summary>
+    /// Locks the instance row of an instance, task or timer id (any node may run any instance; the row lock
+    /// serialises them) and reads, after the lock, its bookmarks and the task or timer: one round trip.
+    /// </summary>
+    public static async Task<LockedRows> LockAsync(UnitOfWork work, LockTarget target, Guid id, CancellationToken ct)
     {
+        var instanceId = target switch
+        {
+            LockTarget.Task => "(select instance_id from wf_task where id = $1)",
+            LockTarget.Timer => "(select instance_id from wf_timer where id = $1)",
+            _ => "$1",
+        };
         await using var batch = new NpgsqlBatch(work.Connection, work.Transaction)
         {
             BatchCommands =
             {
-                Command($"select {InstanceColumns} from wf_instance where id = $1 for update", instanceId),
-                Command("select id, instance_id, activity_id, kind, payload::text, created_at from wf_bookmark where instance_id = $1", instanceId),
+                Command($"select {InstanceColumns} from wf_instance where id = {instanceId} for update", id),
+                Command($"select id, instance_id, activity_id, kind, payload::text, created_at from wf_bookmark where instance_id = {instanceId}", id),
             },
         };
+        if (target == LockTarget.Task)
+        {
+            batch.BatchCommands.Add(Command($"select {TaskColumns} from wf_task where id = $1", id));
+        }
+        else if (target == LockTarget.Timer)
+        {
+            batch.BatchCommands.Add(Command("select id, instance_id, bookmark_id, kind, due_at from wf_timer where id = $1", id));
+        }
+
         await using var reader = await batch.ExecuteReaderAsync(ct);
         var instance = await reader.ReadAsync(ct) ? ReadInstance(reader) : null;
         await reader.NextResultAsync(ct);
@@ -40,17 +68,22 @@ internal static class InstanceStore
             });
         }
 
-        return (instance, bookmarks);
-    }
+        TaskCard? task = null;
+        TimerRecord? timer = null;
+        if (target != LockTarget.Instance && await reader.NextResultAsync(ct) && await reader.ReadAsync(ct))
+        {
+            if (target == LockTarget.Task)
+            {
+                task = ReadTask(reader);
+            }
+            else
+            {
+                timer = new TimerRecord(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4));
+            }
+        }
 
-    public static async Task<Guid?> InstanceOfAsync(UnitOfWork work, string table, Guid id, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand($"select instance_id from {table} where id = $1", work.Connection, work.Transaction) { Parameters = { new() { Value = id } } };
-        return await command.ExecuteScalarAsync(ct) as Guid?;
+        return new LockedRows(instance, bookmarks, task, timer);
     }
-
-    public static async Task<TaskCard?> TaskAsync(UnitOfWork work, Guid taskId, CancellationToken ct) =>
-        (await TasksAsync(work.Connection, work.Transaction, "where id = $1", [taskId], ct)).FirstOrDefault();
 
     public static async Task<TaskCard?> OpenTaskOfAsync(UnitOfWork work, Guid bookmarkId, CancellationToken ct) =>
         (await TasksAsync(work.Connection, work.Transaction, "where bookmark_id = $1 and status = 'open'", [bookmarkId], ct)).FirstOrDefault();
@@ -71,18 +104,6 @@ internal static class InstanceStore
         }
 
         return tasks;
-    }
-
-    public static async Task<TimerRecord?> TimerAsync(UnitOfWork work, Guid timerId, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand("select id, instance_id, bookmark_id, kind, due_at from wf_timer where id = $1", work.Connection, work.Transaction)
-        {
-            Parameters = { new() { Value = timerId } },
-        };
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct)
-            ? new TimerRecord(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4))
-            : null;
     }
 
     /// <summary>Writes the instance and everything the step changed, in one round trip.</summary>

@@ -86,20 +86,14 @@ public sealed class WorkflowRuntime(EngineDatabase database, EngineServices serv
     {
         var result = await database.InTransactionAsync<Outcome<StepResult>>(async work =>
         {
-            var locked = await LockAsync(work, "wf_task", taskId, actor, ct);
+            var locked = await LockAsync(work, LockTarget.Task, taskId, actor, ct);
             if (!locked.Succeeded)
             {
                 return locked.Failure!;
             }
 
-            var (definition, instance, bookmarks) = locked.Value!;
-            var task = await InstanceStore.TaskAsync(work, taskId, ct);
-            if (task is null)
-            {
-                return Failure.NotFound($"没有任务 {taskId} (no such task)");
-            }
-
-            if (!task.Assignees.Contains(actor.Username ?? "") && !WorkflowScope.IsHq(actor, services.Org))
+            var (definition, instance, bookmarks, task) = locked.Value!;
+            if (!task!.Assignees.Contains(actor.Username ?? "") && !WorkflowScope.IsHq(actor, services.Org))
             {
                 return Failure.Forbidden("你不是该任务的处理人 (the task is not assigned to you)");
             }
@@ -157,14 +151,7 @@ public sealed class WorkflowRuntime(EngineDatabase database, EngineServices serv
         var firing = TimerFiring.Gone;
         var result = await database.InTransactionAsync<Outcome<StepResult>?>(async work =>
         {
-            var instanceId = await InstanceStore.InstanceOfAsync(work, "wf_timer", timerId, ct);
-            if (instanceId is null)
-            {
-                return null;
-            }
-
-            var (instance, bookmarks) = await InstanceStore.LockAsync(work, instanceId.Value, ct);
-            var timer = await InstanceStore.TimerAsync(work, timerId, ct);
+            var (instance, bookmarks, _, timer) = await InstanceStore.LockAsync(work, LockTarget.Timer, timerId, ct);
             if (instance is null || timer is null)
             {
                 return null;
@@ -243,14 +230,14 @@ public sealed class WorkflowRuntime(EngineDatabase database, EngineServices serv
 
         var result = await database.InTransactionAsync<Outcome<StepResult>>(async work =>
         {
-            var locked = await LockAsync(work, "wf_task", taskId, actor, ct);
+            var locked = await LockAsync(work, LockTarget.Task, taskId, actor, ct);
             if (!locked.Succeeded)
             {
                 return locked.Failure!;
             }
 
-            var (definition, instance, bookmarks) = locked.Value!;
-            var task = (await InstanceStore.TaskAsync(work, taskId, ct))!;
+            var (definition, instance, bookmarks, found) = locked.Value!;
+            var task = found!;
             if (actor.Role is null || (actor.Role == services.Org.RoleLadder[0] && !WorkflowScope.IsHq(actor, services.Org)))
             {
                 return Failure.Forbidden("店员不能转交任务 (only managers, supervisors and HQ can reassign)");
@@ -278,13 +265,13 @@ public sealed class WorkflowRuntime(EngineDatabase database, EngineServices serv
     {
         var result = await database.InTransactionAsync<Outcome<StepResult>>(async work =>
         {
-            var locked = await LockAsync(work, "wf_instance", instanceId, actor, ct);
+            var locked = await LockAsync(work, LockTarget.Instance, instanceId, actor, ct);
             if (!locked.Succeeded)
             {
                 return locked.Failure!;
             }
 
-            var (definition, instance, bookmarks) = locked.Value!;
+            var (definition, instance, bookmarks, _) = locked.Value!;
             var step = new WorkflowStep(services, definition, instance, bookmarks, work, actor, ct);
             return await change(step) is { } failure ? failure : await SaveAsync(work, step, ct);
         }, ct);
@@ -294,22 +281,19 @@ public sealed class WorkflowRuntime(EngineDatabase database, EngineServices serv
     private Task<Outcome<StepResult>> OnInstanceAsync(Guid instanceId, WorkflowActor actor, Func<WorkflowStep, Failure?> change, CancellationToken ct) =>
         OnInstanceAsync(instanceId, actor, step => Task.FromResult(change(step)), ct);
 
-    /// <summary>Finds the instance of a task or instance id, locks it, and checks the actor may see it.</summary>
-    private async Task<Outcome<LockedInstance>> LockAsync(UnitOfWork work, string table, Guid id, WorkflowActor actor, CancellationToken ct)
+    /// <summary>Finds the instance of a task or instance id, locks it, and checks the actor may see it (an assignee always sees their card).</summary>
+    private async Task<Outcome<LockedInstance>> LockAsync(UnitOfWork work, LockTarget target, Guid id, WorkflowActor actor, CancellationToken ct)
     {
-        var instanceId = table == "wf_instance" ? id : await InstanceStore.InstanceOfAsync(work, table, id, ct);
-        var (instance, bookmarks) = instanceId is null ? (null, []) : await InstanceStore.LockAsync(work, instanceId.Value, ct);
-        if (instance is null || !WorkflowScope.CanSee(actor, services.Org, instance.StoreId, instance.RegionId) && !await IsAssigneeAsync(work, table, id, actor, ct))
+        var (instance, bookmarks, task, _) = await InstanceStore.LockAsync(work, target, id, ct);
+        var isAssignee = task is not null && actor.Username is { } username && task.Assignees.Contains(username);
+        if (instance is null || (target == LockTarget.Task && task is null) || (!WorkflowScope.CanSee(actor, services.Org, instance.StoreId, instance.RegionId) && !isAssignee))
         {
-            return Failure.NotFound(table == "wf_task" ? $"没有任务 {id} (no such task)" : $"没有流程实例 {id} (no such instance)");
+            return Failure.NotFound(target == LockTarget.Task ? $"没有任务 {id} (no such task)" : $"没有流程实例 {id} (no such instance)");
         }
 
         var definition = (await definitions.GetAsync(work, instance.DefinitionId, instance.Version, ct))!;
-        return new LockedInstance(definition, instance, bookmarks);
+        return new LockedInstance(definition, instance, bookmarks, task);
     }
-
-    private static async Task<bool> IsAssigneeAsync(UnitOfWork work, string table, Guid id, WorkflowActor actor, CancellationToken ct) =>
-        table == "wf_task" && actor.Username is { } username && (await InstanceStore.TaskAsync(work, id, ct))?.Assignees.Contains(username) == true;
 
     private static async Task<Outcome<StepResult>> SaveAsync(UnitOfWork work, WorkflowStep step, CancellationToken ct)
     {
@@ -371,7 +355,7 @@ public sealed class WorkflowRuntime(EngineDatabase database, EngineServices serv
         _ => status,
     };
 
-    private sealed record LockedInstance(CompiledDefinition Definition, InstanceRecord Instance, List<BookmarkRecord> Bookmarks);
+    private sealed record LockedInstance(CompiledDefinition Definition, InstanceRecord Instance, List<BookmarkRecord> Bookmarks, TaskCard? Task);
 }
 
 /// <summary>Whether a fired timer was consumed, or is not due yet by the engine's clock (then it says when).</summary>
