@@ -32,6 +32,10 @@ public static class InstanceView
     public static JsonElement Card(this JsonElement detail, string activityId) =>
         Assert.Single(detail.GetProperty("tasks").EnumerateArray(), t => t.GetProperty("activityId").GetString() == activityId);
 
+    /// <summary>The one open card of the activity (an activity in a loop issues a card per round).</summary>
+    public static JsonElement OpenCard(this JsonElement detail, string activityId) =>
+        Assert.Single(detail.GetProperty("tasks").EnumerateArray(), t => t.GetProperty("activityId").GetString() == activityId && t.CardStatus() == "open");
+
     public static Guid Id(this JsonElement element) => element.GetProperty("id").GetGuid();
 
     public static string CardStatus(this JsonElement card) => card.GetProperty("status").GetString()!;

@@ -28,6 +28,13 @@ public sealed class WorkflowStep
         Actor = actor;
         CancellationToken = cancellationToken;
         Now = services.Clock.GetUtcNow();
+
+        // A wait-any join absorbs the late arrivals of the round it fired in. Those can only come within that step (it
+        // cancels every wait, queued and pending work upstream), so each step finds the join open for a new round (a loop).
+        foreach (var join in instance.State.Joins.Values)
+        {
+            join.Fired = false;
+        }
     }
 
     public EngineServices Services { get; }
@@ -155,7 +162,8 @@ public sealed class WorkflowStep
 
     private void Fault(Activity activity, string message)
     {
-        Instance.State.PendingWork = [.. _queue];
+        // Keep what an earlier fault left (another branch may fault before the retry): the retry runs both.
+        Instance.State.PendingWork = [.. Instance.State.PendingWork, .. _queue];
         Instance.Status = InstanceStatus.Faulted;
         Instance.UpdatedAt = Now;
         Changes.Incidents.Add(new IncidentRecord(activity.Id, Now, message));
@@ -258,7 +266,7 @@ public sealed class WorkflowStep
         return state;
     }
 
-    /// <summary>Wait-any: the branches that lead into the join stop waiting and their queued work is dropped.</summary>
+    /// <summary>Wait-any: the branches that lead into the join stop waiting and their queued (or faulted, pending) work is dropped.</summary>
     internal void CancelBranchesInto(string joinId)
     {
         var ancestors = Definition.AncestorsOf(joinId);
@@ -268,6 +276,7 @@ public sealed class WorkflowStep
             AddJournal(Definition.Activities[bookmark.ActivityId], "cancelled", null, $"join {joinId} completed");
         }
 
+        Instance.State.PendingWork.RemoveAll(w => ancestors.Contains(w.ActivityId));
         var keep = _queue.Where(w => !ancestors.Contains(w.ActivityId)).ToList();
         _queue.Clear();
         foreach (var item in keep)

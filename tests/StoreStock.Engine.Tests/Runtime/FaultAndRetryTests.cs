@@ -4,6 +4,8 @@ namespace StoreStock.Engine.Tests.Runtime;
 
 public sealed class FaultAndRetryTests(EngineApp app) : IClassFixture<EngineApp>
 {
+    private static readonly string[] Branches = ["approve", "receive", "check"];
+
     [Fact]
     public async Task A_failing_activity_faults_the_instance_keeps_nothing_it_wrote_and_a_retry_after_the_cause_is_fixed_finishes_it()
     {
@@ -82,5 +84,41 @@ public sealed class FaultAndRetryTests(EngineApp app) : IClassFixture<EngineApp>
         var detail = await app.InstanceAsync(started.InstanceId());
         Assert.Equal("finished", detail.Status());
         Assert.Equal(1, detail.Runs("end"));
+    }
+
+    [Fact]
+    public async Task When_a_second_branch_faults_before_the_retry_the_retry_runs_both_failed_activities()
+    {
+        var id = Flow.Id("retry-two");
+        await app.PublishAsync(new Flow(id).Variable("approval", "object").Variable("receipt", "object").Start()
+            .Activity("fork", "Fork", new { branches = Branches })
+            .Activity("approve", "UserTask", new { title = "审批调拨", assignee = app.ManagerA, resultVariable = "approval" })
+            .Activity("receive", "UserTask", new { title = "收货确认", assigneeRole = "clerk", resultVariable = "receipt" })
+            .Activity("checkApproval", "Script", new { code = "if (!approval) { throw new Error('缺少审批'); }" })
+            .Activity("checkReceipt", "Script", new { code = "if (!receipt) { throw new Error('缺少收货'); }" })
+            .Activity("join", "Join", new { mode = "all" })
+            .Activity("after", "SetVariable", new { variable = "done", value = true })
+            .Activity("end", "End")
+            .Connect("start", "fork").Connect("fork", "approve", "approve").Connect("fork", "receive", "receive").Connect("fork", "checkApproval", "check")
+            .Connect("approve", "checkReceipt").Connect("checkReceipt", "join").Connect("receive", "join").Connect("checkApproval", "join")
+            .Connect("join", "after").Connect("after", "end")
+            .Build());
+        var started = await app.StartAsync(id);
+        var cards = await app.InstanceAsync(started.InstanceId());
+        Assert.Equal("faulted", cards.Status());
+
+        var (_, secondFault) = await (await app.ClientAsync(app.ManagerA)).PostAsync($"/api/tasks/{cards.Card("approve").Id()}/complete", new { outcome = "Done" });
+        Assert.Equal("faulted", secondFault.GetProperty("status").GetString());
+        await (await app.ClientAsync(app.ClerkA)).PostAsync($"/api/tasks/{cards.Card("receive").Id()}/complete", new { outcome = "Done" });
+        var (retried, step) = await (await app.HqAsync()).PostAsync($"/api/workflows/instances/{started.InstanceId()}/retry");
+
+        Assert.Equal(HttpStatusCode.OK, retried);
+        Assert.Equal("finished", step.GetProperty("status").GetString());
+        var detail = await app.InstanceAsync(started.InstanceId());
+        Assert.Equal(["checkApproval", "checkReceipt"], detail.Incidents().Select(i => i.GetProperty("activityId").GetString()).Order());
+        Assert.Equal(1, detail.Runs("checkApproval"));
+        Assert.Equal(1, detail.Runs("checkReceipt"));
+        Assert.Equal(1, detail.Runs("after"));
+        Assert.True(detail.Variables().GetProperty("done").GetBoolean());
     }
 }
