@@ -193,6 +193,14 @@ public sealed class WorkflowStep
             case ActivityResult.EndInstance:
                 AddJournal(activity, how, null, null);
                 _ended = true;
+                if (Instance.Status == InstanceStatus.Faulted)
+                {
+                    // The End also stops a branch that waits for a retry: its work is dropped, its incidents closed.
+                    Instance.Status = InstanceStatus.Running;
+                    Changes.ResolveIncidents = true;
+                }
+
+                Instance.State.PendingWork = [];
                 foreach (var bookmark in _activeBookmarks.ToList())
                 {
                     DeleteBookmark(bookmark.Id);

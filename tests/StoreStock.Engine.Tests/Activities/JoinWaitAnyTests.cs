@@ -99,9 +99,10 @@ public sealed class JoinWaitAnyTests(EngineApp app) : IClassFixture<EngineApp>
             .Activity("auto", "Script", new { code = "throw new Error('自动审批服务不可用');" })
             .Activity("join", "Join", new { mode = "any" })
             .Activity("after", "SetVariable", new { variable = "confirmed", value = true })
+            .Activity("order", "UserTask", new { title = "下补货单", assigneeRole = "clerk" })
             .Activity("end", "End")
             .Connect("start", "fork").Connect("fork", "manager", "Branch1").Connect("fork", "auto", "Branch2")
-            .Connect("manager", "join").Connect("auto", "join").Connect("join", "after").Connect("after", "end")
+            .Connect("manager", "join").Connect("auto", "join").Connect("join", "after").Connect("after", "order").Connect("order", "end")
             .Build());
         var started = await app.StartAsync(id);
         Assert.Equal("faulted", started.GetProperty("status").GetString());
@@ -110,12 +111,14 @@ public sealed class JoinWaitAnyTests(EngineApp app) : IClassFixture<EngineApp>
         var (retried, step) = await (await app.HqAsync()).PostAsync($"/api/workflows/instances/{started.InstanceId()}/retry");
 
         Assert.Equal(HttpStatusCode.OK, retried);
-        Assert.Equal("finished", step.GetProperty("status").GetString());
+        Assert.Equal("suspended", step.GetProperty("status").GetString());
         var detail = await app.InstanceAsync(started.InstanceId());
-        Assert.Single(detail.Incidents());
+        Assert.NotEqual(System.Text.Json.JsonValueKind.Null, Assert.Single(detail.Incidents()).GetProperty("resolvedAt").ValueKind);
+        Assert.Equal(1, detail.Journal().Count(j => j == ("auto", "faulted")));
+        Assert.Equal(0, detail.Runs("auto"));
         Assert.Equal(1, detail.Runs("join"));
         Assert.Equal(1, detail.Runs("after"));
-        Assert.Equal(1, detail.Journal().Count(j => j == ("auto", "faulted")));
+        Assert.Equal("order", Assert.Single(detail.Bookmarks()).GetProperty("activityId").GetString());
     }
 
     private static async Task CompleteAsync(HttpClient client, System.Text.Json.JsonElement card, string outcome)
