@@ -36,7 +36,7 @@ internal static class DefinitionApi
 
     /// <summary>
     /// Saves the draft and tries to publish it. The publish must be refused (400 listing the problems, the same
-    /// ones /validate reports) and leave no published version behind.
+    /// ones /validate reports) and leave no published version behind, so no instance can start.
     /// </summary>
     public static async Task<List<JsonElement>> PublishRefusedAsync(this EngineApp app, object definition)
     {
@@ -48,6 +48,8 @@ internal static class DefinitionApi
         Assert.NotEmpty(problems);
         Assert.Equal(Codes(await app.ValidateAsync(definition)), Codes(problems));
         Assert.DoesNotContain(await app.VersionsAsync(id), v => v.GetProperty("isPublished").GetBoolean());
+        var (start, _) = await (await app.HqAsync()).PostAsync("/api/workflows/instances", new { definitionId = id, storeId = app.StoreA.Id });
+        Assert.Equal(HttpStatusCode.NotFound, start);
         return problems;
     }
 

@@ -37,6 +37,19 @@ public sealed class GraphValidationTests(EngineApp app)
     }
 
     [Fact]
+    public async Task A_connection_from_a_port_the_activity_lacks_or_to_a_missing_activity_is_refused()
+    {
+        var problems = await app.PublishRefusedAsync(new Flow(Flow.Id("bad-connection")).Start()
+            .Activity("approve", "UserTask", new { title = "审批", assigneeRole = "store_manager" }).Activity("end", "End")
+            .Connect("start", "approve").Connect("approve", "end", "Approve").Connect("approve", "archive")
+            .Build());
+
+        Assert.Equal(2, problems.Count);
+        Assert.Contains("\"Approve\"", problems.ProblemAt("unknown_outcome", "approve").MessageEn(), StringComparison.Ordinal);
+        problems.ProblemAt("unknown_activity", "archive");
+    }
+
+    [Fact]
     public async Task An_activity_that_cannot_be_reached_from_start_is_refused()
     {
         var problems = await app.PublishRefusedAsync(new Flow(Flow.Id("unreachable")).Start()

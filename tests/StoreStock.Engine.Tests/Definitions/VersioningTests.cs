@@ -33,6 +33,8 @@ public sealed class VersioningTests(EngineApp app)
         var started = await app.StartAsync(id);
         Assert.Equal("盘点冷柜", started.GetProperty("newTasks")[0].GetProperty("title").GetString());
         Assert.Equal(1, (await app.InstanceAsync(started.GetProperty("instanceId").GetGuid())).GetProperty("instance").GetProperty("version").GetInt32());
+        var (onDraft, _) = await hq.PostAsync("/api/workflows/instances", new { definitionId = id, version = 2, storeId = app.StoreA.Id });
+        Assert.Equal(HttpStatusCode.NotFound, onDraft);
     }
 
     [Fact]
