@@ -21,6 +21,8 @@ public sealed class ConcurrentCompletionTests(EngineApp app) : IClassFixture<Eng
         var taskId = started.NewTaskId();
         var manager = await app.ClientAsync(app.ManagerA);
 
+        // Open the HTTP and database connections first, so the completions arrive together rather than one per new connection.
+        await Task.WhenAll(Enumerable.Range(0, Requests).Select(_ => manager.GetJsonAsync($"/api/tasks/{taskId}")));
         var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var requests = Enumerable.Range(0, Requests).Select(i => Task.Run(async () =>
         {
