@@ -38,11 +38,8 @@ public static class EngineServiceCollectionExtensions
 
         services.AddQuartz(q =>
         {
-            q.ConfigureScheduler(s =>
-            {
-                s.InstanceId = "AUTO";
-                s.IdleWaitTime = options.QuartzIdleWait;
-            });
+            // No instance id is set: clustering generates one per node (a shared literal id would make nodes take each other's firings as their own).
+            q.ConfigureScheduler(s => s.IdleWaitTime = options.QuartzIdleWait);
             q.UseDefaultThreadPool(options.QuartzThreads);
             q.UsePersistentStore(store =>
             {

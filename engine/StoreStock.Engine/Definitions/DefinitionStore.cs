@@ -167,7 +167,7 @@ public sealed partial class DefinitionStore(EngineDatabase database, DefinitionV
 
     private static FieldErrors CheckShape(WorkflowDefinition definition)
     {
-        var errors = new FieldErrors();
+        var errors = DefinitionStructure.Check(definition);
         if (!DefinitionIdPattern().IsMatch(definition.DefinitionId ?? ""))
         {
             errors.Add("definitionId", "must be 1–64 lower-case letters, digits or - _");
@@ -178,7 +178,7 @@ public sealed partial class DefinitionStore(EngineDatabase database, DefinitionV
             errors.Add("name", "is required, at most 100 characters");
         }
 
-        if (definition.Root.Activities.Count > MaxActivities)
+        if (definition.Root?.Activities?.Count > MaxActivities)
         {
             errors.Add("root.activities", $"at most {MaxActivities} activities");
         }

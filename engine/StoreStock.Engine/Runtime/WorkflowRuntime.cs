@@ -215,9 +215,14 @@ public sealed class WorkflowRuntime(EngineDatabase database, EngineServices serv
         }
 
         var unknown = new List<string>();
+        var people = new List<WorkflowActor>();
         foreach (var username in assignees)
         {
-            if (!await services.Org.UserExistsAsync(username, ct))
+            if (await services.Org.FindUserAsync(username, ct) is { } person)
+            {
+                people.Add(person);
+            }
+            else
             {
                 unknown.Add(username);
             }
@@ -241,6 +246,12 @@ public sealed class WorkflowRuntime(EngineDatabase database, EngineServices serv
             if (actor.Role is null || (actor.Role == services.Org.RoleLadder[0] && !WorkflowScope.IsHq(actor, services.Org)))
             {
                 return Failure.Forbidden("店员不能转交任务 (only managers, supervisors and HQ can reassign)");
+            }
+
+            var outside = people.Where(p => !WorkflowScope.CanSee(p, services.Org, instance.StoreId, instance.RegionId)).Select(p => p.Username).ToList();
+            if (outside.Count > 0)
+            {
+                return FieldErrors.Of("assignees", $"not in the card's store or region: {string.Join(", ", outside)}");
             }
 
             if (task.Status != Tasks.TaskStatus.Open)

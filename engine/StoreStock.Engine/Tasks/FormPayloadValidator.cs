@@ -49,11 +49,11 @@ public static class FormPayloadValidator
         switch (field.Type)
         {
             case FormFieldType.Number:
-                if (value.GetValueKind() != JsonValueKind.Number)
+                if (!TryNumber(value, out var number))
                 {
                     errors.Add(key, "must be a number");
                 }
-                else if (value.GetValue<decimal>() is var number && (number < field.Min || number > field.Max))
+                else if (number < field.Min || number > field.Max)
                 {
                     errors.Add(key, $"must be between {field.Min?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-∞"} and {field.Max?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "∞"}");
                 }
@@ -94,16 +94,22 @@ public static class FormPayloadValidator
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i] as JsonObject;
-            if (line?["productId"] is not { } id || id.GetValueKind() != JsonValueKind.Number || id.GetValue<decimal>() <= 0)
+            if (line?["productId"] is not { } id || !TryNumber(id, out var productId) || productId <= 0 || productId > int.MaxValue || productId != decimal.Truncate(productId))
             {
                 errors.Add($"{key}[{i}].productId", "must be a product id");
             }
 
-            if (line?["quantity"] is not { } quantity || quantity.GetValueKind() != JsonValueKind.Number
-                || quantity.GetValue<decimal>() < 0 || quantity.GetValue<decimal>() > 1_000_000)
+            if (line?["quantity"] is not { } quantity || !TryNumber(quantity, out var amount) || amount < 0 || amount > 1_000_000)
             {
                 errors.Add($"{key}[{i}].quantity", "must be a number from 0 to 1,000,000");
             }
         }
+    }
+
+    /// <summary>A JSON number that fits a decimal; 1e30 and the like are not numbers a form can take.</summary>
+    private static bool TryNumber(JsonNode node, out decimal number)
+    {
+        number = 0;
+        return node.GetValueKind() == JsonValueKind.Number && node.AsValue().TryGetValue(out number);
     }
 }

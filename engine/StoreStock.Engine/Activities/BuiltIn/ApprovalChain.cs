@@ -74,6 +74,7 @@ public sealed class ApprovalChain : Activity
         for (var i = 0; i < levels.Count; i++)
         {
             context.CheckScript(this, $"levels[{i}].condition", levels[i].Condition);
+            context.CheckTemplate(this, $"levels[{i}].title", levels[i].Title);
         }
 
         context.CheckDeadline(this, "deadline", ActivityContext.Convert<DeadlinePolicy>(Deadline.Literal, Id));

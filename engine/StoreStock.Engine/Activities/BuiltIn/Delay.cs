@@ -1,5 +1,6 @@
 using StoreStock.Engine.Expressions;
 using StoreStock.Engine.Runtime;
+using StoreStock.Engine.Validation;
 
 namespace StoreStock.Engine.Activities.BuiltIn;
 
@@ -34,6 +35,19 @@ public sealed class Delay : Activity
         var bookmark = context.CreateBookmark("delay", []);
         context.ScheduleTimer(bookmark, TimerKind.Delay, due);
         return ValueTask.FromResult<ActivityResult>(new ActivityResult.Wait());
+    }
+
+    public override void Validate(ValidationContext context)
+    {
+        var duration = ActivityContext.Convert<string>(Duration.Literal, Id);
+        if (Duration.IsEmpty && Until.IsEmpty)
+        {
+            context.Add(Id, ProblemCode.MissingInput, "duration", "需要时长或截止时间", "needs a duration or a time to wait until");
+        }
+        else if (Duration.Literal is not null && !Durations.TryParse(duration, out _))
+        {
+            context.Add(Id, ProblemCode.InvalidDuration, "duration", $"\"{duration}\" 不是有效时长（如 PT24H）", $"\"{duration}\" is not a duration (e.g. PT24H)");
+        }
     }
 
     public override ValueTask<ActivityResult> ResumeAsync(ActivityContext context, BookmarkRecord bookmark, ResumeSignal signal) =>

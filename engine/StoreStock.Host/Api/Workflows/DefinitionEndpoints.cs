@@ -37,7 +37,9 @@ public static class DefinitionEndpoints
             .WithSummary("Download a version as JSON");
 
         design.MapPost("/definitions/validate", (WorkflowDefinition definition, DefinitionValidator validator) =>
-            TypedResults.Ok(new ValidationReport(validator.Validate(definition))))
+            DefinitionStructure.Check(definition) is { Any: true } errors
+                ? Problems.Invalid(errors)
+                : Results.Ok(new ValidationReport(validator.Validate(definition))))
             .WithSummary("List every problem of a definition without saving it");
         design.MapPut("/definitions/{definitionId}", async (string definitionId, WorkflowDefinition definition, HttpContext context, DefinitionStore store, CancellationToken ct) =>
         {
