@@ -35,7 +35,7 @@ public sealed class JoinWaitAnyTests(EngineApp app) : IClassFixture<EngineApp>
         Assert.Equal("cancelled", detail.Card("supervisor").CardStatus());
         Assert.Equal("order", Assert.Single(detail.Bookmarks()).GetProperty("activityId").GetString());
         Assert.Empty(detail.Timers());
-        Assert.Contains(("supervisor", "cancelled"), detail.Journal());
+        Assert.Contains(("supervisor", "cancelled"), detail.Events());
         Assert.Equal(1, detail.Runs("after"));
         Assert.Equal(1, detail.Variables().GetProperty("confirmations").GetInt32());
         await using (var connection = await app.Db.OpenConnectionAsync())
@@ -114,7 +114,7 @@ public sealed class JoinWaitAnyTests(EngineApp app) : IClassFixture<EngineApp>
         Assert.Equal("suspended", step.GetProperty("status").GetString());
         var detail = await app.InstanceAsync(started.InstanceId());
         Assert.NotEqual(System.Text.Json.JsonValueKind.Null, Assert.Single(detail.Incidents()).GetProperty("resolvedAt").ValueKind);
-        Assert.Equal(1, detail.Journal().Count(j => j == ("auto", "faulted")));
+        Assert.Equal(1, detail.Events().Count(j => j == ("auto", "faulted")));
         Assert.Equal(0, detail.Runs("auto"));
         Assert.Equal(1, detail.Runs("join"));
         Assert.Equal(1, detail.Runs("after"));

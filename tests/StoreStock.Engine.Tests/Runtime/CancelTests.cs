@@ -34,7 +34,7 @@ public sealed class CancelTests(EngineApp app) : IClassFixture<EngineApp>
         Assert.Equal("cancelled", detail.Card("count").CardStatus());
         Assert.Empty(detail.Bookmarks());
         Assert.Empty(detail.Timers());
-        Assert.Contains(detail.Journal(), j => j.Event == "cancelled");
+        Assert.Contains(detail.Events(), j => j.Event == "cancelled");
         await using (var connection = await app.Db.OpenConnectionAsync())
         {
             Assert.Equal(0L, await connection.ExecuteScalarAsync<long>(

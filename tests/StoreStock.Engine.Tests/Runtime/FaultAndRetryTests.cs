@@ -31,7 +31,7 @@ public sealed class FaultAndRetryTests(EngineApp app) : IClassFixture<EngineApp>
         var incident = Assert.Single(faulted.Incidents());
         Assert.Equal("check", incident.GetProperty("activityId").GetString());
         Assert.Contains("缺少审批", incident.GetProperty("message").GetString(), StringComparison.Ordinal);
-        Assert.Contains(("check", "faulted"), faulted.Journal());
+        Assert.Contains(("check", "faulted"), faulted.Events());
         Assert.Equal(0, faulted.Runs("check"));
         Assert.False(faulted.HasVariable("checkedAt"));
         Assert.Equal("open", faulted.Card("approve").CardStatus());

@@ -121,7 +121,7 @@ public sealed class ScriptSandboxTests(EngineApp app) : IClassFixture<EngineApp>
         Assert.True(detail.Status() == "faulted", detail.ToString());
         var incident = Assert.Single(detail.Incidents());
         Assert.Equal("script", incident.GetProperty("activityId").GetString());
-        Assert.Contains(("script", "faulted"), detail.Journal());
+        Assert.Contains(("script", "faulted"), detail.Events());
         Assert.Equal(0, detail.Runs("end"));
         return incident.GetProperty("message").GetString()!;
     }
