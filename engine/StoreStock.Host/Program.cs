@@ -2,6 +2,10 @@ using StoreStock.Host.Api;
 using StoreStock.Host.Auth;
 using StoreStock.Host.Startup;
 
+// Workflow scripts run JavaScript regular expressions on .NET's engine; a catastrophic pattern must time out
+// instead of holding its instance's lock. Process-wide, so it is set before anything builds a regex.
+AppContext.SetData("REGEX_DEFAULT_MATCH_TIMEOUT", TimeSpan.FromSeconds(2));
+
 var builder = WebApplication.CreateBuilder(args);
 await builder.UseLocalClusterWhenUnconfiguredAsync();
 builder.AddStoreStockServices();
