@@ -2,7 +2,7 @@ using System.Globalization;
 using Dapper;
 using Npgsql;
 
-namespace StoreStock.Bench.Ledger;
+namespace StoreStock.Bench;
 
 /// <summary>
 /// WAL counters of the cluster around the run: how many times WAL was flushed to disk (fsync) and how much was
@@ -21,11 +21,12 @@ public sealed record DatabaseCounters(long WalSyncs, long WalBytes)
         return await connection.QuerySingleAsync<DatabaseCounters>("select wal_sync as WalSyncs, wal_bytes::bigint as WalBytes from pg_stat_wal");
     }
 
-    public string Since(DatabaseCounters before, long receipts)
+    /// <summary>Flushes and bytes since <paramref name="before"/>, also per <paramref name="unit"/> (e.g. "receipt").</summary>
+    public string Since(DatabaseCounters before, long items, string unit)
     {
-        var perReceipt = (double)Math.Max(1, receipts);
+        var perItem = (double)Math.Max(1, items);
         return string.Create(CultureInfo.InvariantCulture,
-            $"{WalSyncs - before.WalSyncs} flushes ({(WalSyncs - before.WalSyncs) / perReceipt:F3} per receipt), "
-            + $"{(WalBytes - before.WalBytes) / perReceipt:F0} bytes per receipt");
+            $"{WalSyncs - before.WalSyncs} flushes ({(WalSyncs - before.WalSyncs) / perItem:F3} per {unit}), "
+            + $"{(WalBytes - before.WalBytes) / perItem:F0} bytes per {unit}");
     }
 }
