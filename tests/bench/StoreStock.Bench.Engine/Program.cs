@@ -40,11 +40,14 @@ public static class EngineBenchmark
         Print("warm-up", $"{options.WarmupSeconds} s, {warmup.Instances} instances, {warmup.Errors} errors");
 
         var before = await DatabaseCounters.ReadAsync(db);
+        var jitBefore = JitActivity.Read();
         var cpuBefore = CpuTime.Read(cluster.ServerProcessId);
         var run = await load.RunAsync(options.Clients, TimeSpan.FromSeconds(options.Seconds), stop.Token);
         var cpu = CpuTime.Read(cluster.ServerProcessId).Since(cpuBefore);
+        var jit = JitActivity.Read().Since(jitBefore);
         var after = await DatabaseCounters.ReadAsync(db);
         PrintRun(options, run, before, after, cpu);
+        Print("jit during run", jit.Describe(run.Elapsed));
 
         var check = await ApprovalCheck.RunAsync(db, warmup.Started + run.Started, warmup.Instances + run.Instances, warmup.AboveThreshold + run.AboveThreshold);
         PrintCheck(check);
