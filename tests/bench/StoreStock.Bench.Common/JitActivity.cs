@@ -14,5 +14,5 @@ public sealed record JitActivity(long Methods, TimeSpan CompileTime)
     public JitActivity Since(JitActivity before) => new(Methods - before.Methods, CompileTime - before.CompileTime);
 
     public string Describe(TimeSpan elapsed) => string.Create(CultureInfo.InvariantCulture,
-        $"{Methods} methods compiled, {CompileTime.TotalMilliseconds:F0} ms ({CompileTime / elapsed:P1} of one core); a long warm-up keeps this small");
+        $"{Methods} methods compiled in {CompileTime.TotalMilliseconds:F0} ms ({CompileTime / elapsed:P1} of the run); a long warm-up keeps this small");
 }
