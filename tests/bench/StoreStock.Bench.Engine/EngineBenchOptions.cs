@@ -8,7 +8,7 @@ public sealed record EngineBenchOptions(int Clients, int Seconds, int Stores, in
 {
     public static EngineBenchOptions Parse(IReadOnlyList<string> args)
     {
-        var options = new EngineBenchOptions(Clients: 16, Seconds: 20, Stores: 50, WarmupSeconds: 15);
+        var options = new EngineBenchOptions(Clients: 16, Seconds: 20, Stores: 50, WarmupSeconds: 30);
         BenchArguments.ForEachPair(args, (name, value) => options = name switch
         {
             "--clients" => options with { Clients = BenchArguments.Bounded(name, value, 1, 512) },
