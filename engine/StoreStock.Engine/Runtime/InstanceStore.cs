@@ -115,9 +115,9 @@ internal static class InstanceStore
             "values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10, $11, $12, $13) " +
             "on conflict (id) do update set status = excluded.status, variables = excluded.variables, state = excluded.state, " +
             "updated_at = excluded.updated_at, finished_at = excluded.finished_at",
-            instance.Id, instance.DefinitionId, instance.Version, instance.Status, Nullable(instance.StoreId), Nullable(instance.RegionId),
-            Nullable(instance.Correlation), instance.Variables.ToJsonString(), JsonSerializer.Serialize(instance.State, EngineJson.Options),
-            instance.StartedBy, instance.CreatedAt, instance.UpdatedAt, Nullable(instance.FinishedAt)));
+            instance.Id, instance.DefinitionId, instance.Version, instance.Status, Nullable(instance.StoreId, NpgsqlDbType.Integer), Nullable(instance.RegionId, NpgsqlDbType.Integer),
+            Nullable(instance.Correlation, NpgsqlDbType.Text), instance.Variables.ToJsonString(), JsonSerializer.Serialize(instance.State, EngineJson.Options),
+            instance.StartedBy, instance.CreatedAt, instance.UpdatedAt, Nullable(instance.FinishedAt, NpgsqlDbType.TimestampTz)));
 
         foreach (var task in changes.NewTasks)
         {
@@ -125,8 +125,8 @@ internal static class InstanceStore
                 "insert into wf_task (id, instance_id, bookmark_id, activity_id, title, body, form, outcomes, assignee_role, assignees, store_id, region_id, status, " +
                 "escalation_level, history, due_at, created_at) values ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13, $14, $15::jsonb, $16, $17)",
                 task.Id, task.InstanceId, task.BookmarkId, task.ActivityId, task.Title, task.Body, Json(task.Form), task.Outcomes.ToArray(),
-                Nullable(task.AssigneeRole), task.Assignees.ToArray(), Nullable(task.StoreId), Nullable(task.RegionId), task.Status,
-                task.EscalationLevel, Json(task.History), Nullable(task.DueAt), task.CreatedAt));
+                Nullable(task.AssigneeRole, NpgsqlDbType.Text), task.Assignees.ToArray(), Nullable(task.StoreId, NpgsqlDbType.Integer), Nullable(task.RegionId, NpgsqlDbType.Integer), task.Status,
+                task.EscalationLevel, Json(task.History), Nullable(task.DueAt, NpgsqlDbType.TimestampTz), task.CreatedAt));
         }
 
         foreach (var task in changes.ChangedTasks.Where(t => !changes.NewTasks.Contains(t)).Distinct())
@@ -134,8 +134,8 @@ internal static class InstanceStore
             batch.BatchCommands.Add(Command(
                 "update wf_task set status = $2, assignee_role = $3, assignees = $4, escalation_level = $5, history = $6::jsonb, " +
                 "completed_at = $7, completed_by = $8, outcome = $9, payload = $10::jsonb where id = $1",
-                task.Id, task.Status, Nullable(task.AssigneeRole), task.Assignees.ToArray(), task.EscalationLevel, Json(task.History),
-                Nullable(task.CompletedAt), Nullable(task.CompletedBy), Nullable(task.Outcome), Nullable(task.Payload?.ToJsonString())));
+                task.Id, task.Status, Nullable(task.AssigneeRole, NpgsqlDbType.Text), task.Assignees.ToArray(), task.EscalationLevel, Json(task.History),
+                Nullable(task.CompletedAt, NpgsqlDbType.TimestampTz), Nullable(task.CompletedBy, NpgsqlDbType.Text), Nullable(task.Outcome, NpgsqlDbType.Text), Nullable(task.Payload?.ToJsonString(), NpgsqlDbType.Text)));
         }
 
         if (changes.DeletedBookmarks.Count > 0)
@@ -216,6 +216,7 @@ internal static class InstanceStore
             {
                 Guid?[] ids => new NpgsqlParameter { Value = ids, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid },
                 string?[] texts => new NpgsqlParameter { Value = texts, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text },
+                NpgsqlParameter typed => typed,
                 _ => new NpgsqlParameter { Value = arg ?? DBNull.Value },
             });
         }
@@ -223,7 +224,11 @@ internal static class InstanceStore
         return command;
     }
 
-    private static object Nullable<T>(T? value) => (object?)value ?? DBNull.Value;
+    /// <summary>
+    /// A value that may be null, typed either way: a statement is auto-prepared with its parameter types, and an
+    /// untyped null would make every execution whose nullness differs from the prepared one run unprepared.
+    /// </summary>
+    private static NpgsqlParameter Nullable(object? value, NpgsqlDbType type) => new() { Value = value ?? DBNull.Value, NpgsqlDbType = type };
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, EngineJson.Options);
 

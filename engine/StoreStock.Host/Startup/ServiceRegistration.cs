@@ -45,20 +45,30 @@ public static class ServiceRegistration
     }
 
     /// <summary>
-    /// Hot statements (the ledger writer's batch) are prepared once per connection instead of planned on every
-    /// batch: planning was over a third of PostgreSQL's time per till batch. A connection string may override it.
+    /// Hot statements (the ledger writer's batch, the engine's lock and save batches) are prepared once per connection
+    /// instead of planned on every batch: planning was over a third of PostgreSQL's time per till batch. A connection
+    /// string that sets Max Auto Prepare itself keeps its value.
     /// </summary>
     private static NpgsqlDataSource CreateDataSource(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
-        var settings = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!settings.ContainsKey("Max Auto Prepare"))
+        if (!SetsMaxAutoPrepare(connectionString))
         {
             builder.ConnectionStringBuilder.MaxAutoPrepare = 32;
             builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
         }
 
         return builder.Build();
+    }
+
+    /// <summary>
+    /// Whether the connection string itself names the setting. NpgsqlConnectionStringBuilder.ContainsKey cannot tell:
+    /// it answers whether a keyword is supported, so it is true for every string.
+    /// </summary>
+    private static bool SetsMaxAutoPrepare(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare");
     }
 
     public static void UseStoreStockPipeline(this WebApplication app)

@@ -4,7 +4,7 @@ namespace StoreStock.Bench.Ledger;
 public sealed class LoadResult
 {
     private const int MaxErrorSamples = 5;
-    private readonly List<TimeSpan> _latencies = [];
+    private readonly Latencies _latencies = new();
     private readonly List<string> _errorSamples = [];
 
     public TimeSpan Elapsed { get; private set; }
@@ -40,17 +40,7 @@ public sealed class LoadResult
     }
 
     /// <summary>The latency that <paramref name="fraction"/> of acknowledged receipts did not exceed (nearest rank).</summary>
-    public TimeSpan Percentile(double fraction)
-    {
-        if (_latencies.Count == 0)
-        {
-            return TimeSpan.Zero;
-        }
-
-        var sorted = _latencies.Order().ToList();
-        var rank = (int)Math.Ceiling(fraction * sorted.Count);
-        return sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)];
-    }
+    public TimeSpan Percentile(double fraction) => _latencies.Percentile(fraction);
 
     public static LoadResult Combine(IEnumerable<LoadResult> parts, TimeSpan elapsed)
     {

@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Net;
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using static StoreStock.Bench.BenchOutput;
 
 namespace StoreStock.Bench.Ledger;
 
@@ -79,7 +79,7 @@ public static class LedgerBenchmark
 
         var commits = await SaleCommits.CountAsync(db, $"r{token}-");
         Print("sale commits", $"{commits} ({run.Receipts / Math.Max(1.0, commits):F1} receipts per commit)");
-        Print("wal", after.Since(before, run.Receipts));
+        Print("wal", after.Since(before, run.Receipts, "receipt"));
         Print("cpu per receipt", $"{PerItem(cpu.Bench, run.Receipts)} ms host and tills, {PerItem(cpu.Server, run.Receipts)} ms PostgreSQL");
         Print("cpu per line", $"{PerItem(cpu.Server, run.Lines)} ms PostgreSQL");
         Print("cpu busy", $"{(cpu.Bench + cpu.Server) / run.Elapsed:F2} of {Environment.ProcessorCount} cores");
@@ -92,21 +92,8 @@ public static class LedgerBenchmark
 
     private static HttpClient TillClient(Uri address, string apiKey, int clients)
     {
-        var handler = new SocketsHttpHandler
-        {
-            MaxConnectionsPerServer = clients,
-            UseCookies = false,
-            AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.None,
-        };
-        var http = new HttpClient(handler) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        var http = LoadClient.Create(address, clients);
         http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
         return http;
     }
-
-    /// <summary>Milliseconds per item, e.g. CPU per receipt.</summary>
-    private static string PerItem(TimeSpan total, double items) =>
-        (total.TotalMilliseconds / Math.Max(1, items)).ToString("F3", CultureInfo.InvariantCulture);
-
-    private static void Print(string name, object value) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {value}"));
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using StoreStock.Database;
 
-namespace StoreStock.Bench.Ledger;
+namespace StoreStock.Bench;
 
 /// <summary>
 /// A fresh, durable PostgreSQL cluster (fsync and synchronous_commit on) in a temp folder on a free port.

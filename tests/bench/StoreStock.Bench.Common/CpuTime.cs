@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace StoreStock.Bench.Ledger;
+namespace StoreStock.Bench;
 
 /// <summary>
-/// CPU time used by this process (host and tills) and by the PostgreSQL server (postmaster and its children). On a
-/// shared machine CPU per receipt is steadier than throughput, which depends on what else runs. Linux only; elsewhere
+/// CPU time used by this process (host and load clients) and by the PostgreSQL server (postmaster and its children).
+/// On a shared machine CPU per operation is steadier than throughput, which depends on what else runs. Linux only; elsewhere
 /// the server's share reads as zero.
 /// </summary>
 public sealed record CpuTime(TimeSpan Bench, TimeSpan Server)

@@ -5,13 +5,14 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace StoreStock.Bench.Ledger;
+namespace StoreStock.Bench;
 
 /// <summary>
 /// The real host, in process, on Kestrel at a loopback port. It applies the schema on start, seeds nothing, and
-/// logs only warnings so logging does not weigh on the figures.
+/// logs only warnings so logging does not weigh on the figures. <paramref name="settings"/> adds configuration
+/// (e.g. an "Engine" section) on top.
 /// </summary>
-public sealed class BenchHost(string connectionString) : WebApplicationFactory<Program>
+public sealed class BenchHost(string connectionString, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
     /// <summary>Starts Kestrel and returns the address it listens on.</summary>
     public Uri Start()
@@ -30,6 +31,11 @@ public sealed class BenchHost(string connectionString) : WebApplicationFactory<P
     {
         builder.UseSetting("ConnectionStrings:StoreStock", connectionString);
         builder.UseSetting("Samples:SeedWhenEmpty", "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureLogging(logging => logging.AddFilter(category: null, LogLevel.Warning));
     }
 }
