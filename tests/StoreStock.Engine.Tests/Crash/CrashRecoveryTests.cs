@@ -34,7 +34,7 @@ public sealed class CrashRecoveryTests(Xunit.Abstractions.ITestOutputHelper outp
 
         await using (var first = await HostProcess.StartAsync(connectionString, FastTimers))
         {
-            using var client = await SignInAsync(first, hq);
+            using var client = await first.SignInAsync(hq);
             await PublishAsync(client, Definition(definitionId, manager));
             await Parallel.ForEachAsync(Enumerable.Range(1, Instances), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (n, ct) =>
             {
@@ -86,13 +86,6 @@ public sealed class CrashRecoveryTests(Xunit.Abstractions.ITestOutputHelper outp
         .Connect("check", "wait2").Connect("wait2", "end")
         .Build("崩溃恢复");
 
-    private static async Task<HttpClient> SignInAsync(HostProcess host, string username)
-    {
-        var client = host.Client();
-        using var response = await client.PostAsJsonAsync(new Uri("/api/auth/sign-in", UriKind.Relative), new { username, password = TestOrg.Password });
-        response.EnsureSuccessStatusCode();
-        return client;
-    }
 
     private static async Task PublishAsync(HttpClient client, object definition)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 
 namespace StoreStock.Engine.Tests.Crash;
@@ -67,6 +68,15 @@ public sealed class HostProcess : IAsyncDisposable
 
     public HttpClient Client() =>
         new(new HttpClientHandler { UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>A client signed in (cookie) as a user with the test password.</summary>
+    public async Task<HttpClient> SignInAsync(string username)
+    {
+        var client = Client();
+        using var response = await client.PostAsJsonAsync(new Uri("/api/auth/sign-in", UriKind.Relative), new { username, password = TestOrg.Password });
+        response.EnsureSuccessStatusCode();
+        return client;
+    }
 
     /// <summary>kill -9: the process gets no chance to finish anything it was doing.</summary>
     public async Task KillAsync()

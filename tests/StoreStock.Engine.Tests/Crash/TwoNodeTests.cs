@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Json;
 using Dapper;
 using Npgsql;
 using StoreStock.Inventory.Access;
@@ -26,9 +25,9 @@ public sealed class TwoNodeTests
 
         await using var nodeA = await HostProcess.StartAsync(connectionString, settings);
         await using var nodeB = await HostProcess.StartAsync(connectionString, settings);
-        using var hqOnA = await SignInAsync(nodeA, hq);
-        using var managerOnA = await SignInAsync(nodeA, manager);
-        using var managerOnB = await SignInAsync(nodeB, manager);
+        using var hqOnA = await nodeA.SignInAsync(hq);
+        using var managerOnA = await nodeA.SignInAsync(manager);
+        using var managerOnB = await nodeB.SignInAsync(manager);
         var (saved, _) = await hqOnA.PutAsync($"/api/workflows/definitions/{definitionId}", new Flow(definitionId).Start()
             .Activity("approve", "UserTask", new { title = "店长确认 {{n}}", assigneeRole = "store_manager" })
             .Activity("cool", "Delay", new { duration = "PT1S" })
@@ -66,13 +65,5 @@ public sealed class TwoNodeTests
             "select count(*) from (select 1 from wf_journal group by instance_id, activity_id, event having count(*) > 1) repeated"));
         Assert.Equal(0, await connection.ExecuteScalarAsync<long>("select count(*) from wf_timer"));
         Assert.Equal(2, await connection.ExecuteScalarAsync<long>("select count(distinct instance_name) from qrtz_scheduler_state"));
-    }
-
-    private static async Task<HttpClient> SignInAsync(HostProcess host, string username)
-    {
-        var client = host.Client();
-        using var response = await client.PostAsJsonAsync(new Uri("/api/auth/sign-in", UriKind.Relative), new { username, password = TestOrg.Password });
-        response.EnsureSuccessStatusCode();
-        return client;
     }
 }

@@ -15,12 +15,7 @@ public static class LedgerBenchmark
     public static async Task<int> Main(string[] args)
     {
         var options = BenchOptions.Parse(args);
-        using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            stop.Cancel();
-        };
+        using var stop = CtrlC.StopsRun();
 
         await using var cluster = await BenchCluster.StartAsync(stop.Token);
         Print("cluster", await cluster.DescribeAsync());
