@@ -143,9 +143,14 @@ internal static class InstanceStore
             var ids = changes.DeletedBookmarks.ToArray();
             batch.BatchCommands.Add(Command("delete from wf_bookmark where id = any($1)", ids));
             batch.BatchCommands.Add(Command("delete from wf_timer where bookmark_id = any($1)", ids));
-            batch.BatchCommands.Add(Command(
-                "update wf_task set status = 'cancelled', history = history || jsonb_build_array(jsonb_build_object('at', $2::timestamptz, 'event', 'cancelled', 'actor', $3::text)) " +
-                "where bookmark_id = any($1) and status = 'open'", ids, instance.UpdatedAt, "system:engine"));
+            // A bookmark has at most one card; when this step closed it already (completed, expired), nothing is left to cancel.
+            var mayHaveOpenCard = ids.Where(id => !changes.ChangedTasks.Exists(t => t.BookmarkId == id && t.Status != Tasks.TaskStatus.Open)).ToArray();
+            if (mayHaveOpenCard.Length > 0)
+            {
+                batch.BatchCommands.Add(Command(
+                    "update wf_task set status = 'cancelled', history = history || jsonb_build_array(jsonb_build_object('at', $2::timestamptz, 'event', 'cancelled', 'actor', $3::text)) " +
+                    "where bookmark_id = any($1) and status = 'open'", mayHaveOpenCard, instance.UpdatedAt, "system:engine"));
+            }
         }
 
         if (changes.ConsumedTimers.Count > 0)
