@@ -56,6 +56,9 @@ public sealed class ActivityContext
         return Convert<T>(node, Activity.Id);
     }
 
+    /// <summary>Whether a JavaScript condition holds over the variables (JavaScript's idea of true).</summary>
+    public bool Holds(string condition) => Get(new Input<bool>(null, new Expression(Expression.JavaScript, condition)));
+
     public string Render(string template) => _step.Services.Templates.Render(template, Variables);
 
     /// <summary>Runs a script whose <c>setVariable</c> calls take effect when the activity succeeds.</summary>

@@ -12,8 +12,6 @@ public interface IOrgDirectory
     /// <summary>Active usernames holding the role inside the store (store roles), the region (regional roles), or anywhere (HQ).</summary>
     Task<IReadOnlyList<string>> UsersInRoleAsync(string role, int? storeId, int? regionId, CancellationToken cancellationToken);
 
-    Task<bool> UserExistsAsync(string username, CancellationToken cancellationToken);
-
     /// <summary>The region of a store, or null when there is no such store.</summary>
     Task<int?> RegionOfStoreAsync(int storeId, CancellationToken cancellationToken);
 

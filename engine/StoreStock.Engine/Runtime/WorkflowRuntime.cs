@@ -145,10 +145,13 @@ public sealed class WorkflowRuntime(EngineDatabase database, EngineServices serv
         return await AfterCommitAsync(result, ct);
     }
 
-    /// <summary>A timer came due. A timer already consumed (its card done, its instance gone) changes nothing.</summary>
-    public async Task<TimerFiring> FireTimerAsync(Guid timerId, CancellationToken ct)
+    /// <summary>
+    /// A timer came due. A timer already consumed (its card done, its instance gone) changes nothing. Returns the due
+    /// time when the engine's clock says it is not due yet (a clock moved), so the caller can try again then.
+    /// </summary>
+    public async Task<DateTimeOffset?> FireTimerAsync(Guid timerId, CancellationToken ct)
     {
-        var firing = TimerFiring.Gone;
+        DateTimeOffset? notYet = null;
         var result = await database.InTransactionAsync<Outcome<StepResult>?>(async work =>
         {
             var (instance, bookmarks, _, timer) = await InstanceStore.LockAsync(work, LockTarget.Timer, timerId, ct);
@@ -159,11 +162,10 @@ public sealed class WorkflowRuntime(EngineDatabase database, EngineServices serv
 
             if (timer.DueAt > services.Clock.GetUtcNow())
             {
-                firing = new TimerFiring(false, timer.DueAt);
+                notYet = timer.DueAt;
                 return null;
             }
 
-            firing = TimerFiring.Done;
             var definition = (await definitions.GetAsync(work, instance.DefinitionId, instance.Version, ct))!;
             var step = new WorkflowStep(services, definition, instance, bookmarks, work, WorkflowActor.System("timer"), ct);
             step.Changes.ConsumedTimers.Add(timer.Id);
@@ -179,7 +181,7 @@ public sealed class WorkflowRuntime(EngineDatabase database, EngineServices serv
             await AfterCommitAsync(result, ct);
         }
 
-        return firing;
+        return notYet;
     }
 
     public async Task<Outcome<StepResult>> CancelAsync(Guid instanceId, WorkflowActor actor, CancellationToken ct) =>
@@ -367,11 +369,4 @@ public sealed class WorkflowRuntime(EngineDatabase database, EngineServices serv
     };
 
     private sealed record LockedInstance(CompiledDefinition Definition, InstanceRecord Instance, List<BookmarkRecord> Bookmarks, TaskCard? Task);
-}
-
-/// <summary>Whether a fired timer was consumed, or is not due yet by the engine's clock (then it says when).</summary>
-public sealed record TimerFiring(bool Consumed, DateTimeOffset? NotBefore)
-{
-    public static readonly TimerFiring Done = new(true, null);
-    public static readonly TimerFiring Gone = new(true, null);
 }

@@ -255,8 +255,9 @@ public sealed class WorkflowStep
             // Created and gone within the same step: never stored, so nothing of it may be stored either.
             Changes.NewBookmarks.RemoveAt(pending);
             Changes.NewTimers.RemoveAll(t => t.BookmarkId == id);
-            Changes.NewTasks.RemoveAll(t => t.BookmarkId == id);
-            Changes.Outbox.RemoveAll(m => m.TaskId is { } taskId && !Changes.NewTasks.Exists(t => t.Id == taskId) && !Changes.ChangedTasks.Exists(t => t.Id == taskId));
+            var unsentCards = Changes.NewTasks.Where(t => t.BookmarkId == id).Select(t => t.Id).ToHashSet();
+            Changes.NewTasks.RemoveAll(t => unsentCards.Contains(t.Id));
+            Changes.Outbox.RemoveAll(m => m.TaskId is { } taskId && unsentCards.Contains(taskId));
         }
         else
         {

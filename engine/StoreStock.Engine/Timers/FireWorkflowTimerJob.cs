@@ -9,8 +9,7 @@ public sealed class FireWorkflowTimerJob(WorkflowRuntime runtime) : IJob
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         var timerId = Guid.Parse(context.MergedJobDataMap.GetString(QuartzTimerPlanner.TimerIdKey)!);
-        var firing = await runtime.FireTimerAsync(timerId, cancellationToken);
-        if (firing.NotBefore is { } notBefore)
+        if (await runtime.FireTimerAsync(timerId, cancellationToken) is { } notBefore)
         {
             // Quartz and the engine disagree about the time (a clock moved): try again when the engine says it is due.
             await context.Scheduler.ScheduleJobs(new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>> { [context.JobDetail] = [QuartzTimerPlanner.TriggerFor(timerId, notBefore)] }, ScheduleJobOptions.Replacing, cancellationToken);

@@ -93,15 +93,6 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry, Engin
                     break;
             }
         }
-
-        if (activity is Switch @switch)
-        {
-            var cases = @switch.CaseList();
-            for (var i = 0; i < cases.Count; i++)
-            {
-                context.CheckScript(activity, $"cases[{i}].condition", cases[i].Condition);
-            }
-        }
     }
 
     private static void CheckVariables(WorkflowDefinition definition, ValidationContext context)

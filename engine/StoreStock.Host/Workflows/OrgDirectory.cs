@@ -44,9 +44,6 @@ public sealed class OrgDirectory(NpgsqlDataSource dataSource, TimeProvider clock
         return users;
     }
 
-    public async Task<bool> UserExistsAsync(string username, CancellationToken cancellationToken) =>
-        await FindUserAsync(username, cancellationToken) is not null;
-
     public async Task<int?> RegionOfStoreAsync(int storeId, CancellationToken cancellationToken)
     {
         if (_regionOfStore.TryGetValue(storeId, out var region))

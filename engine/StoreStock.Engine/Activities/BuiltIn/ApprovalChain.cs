@@ -86,7 +86,7 @@ public sealed class ApprovalChain : Activity
         for (var i = after + 1; i < levels.Count; i++)
         {
             var level = levels[i];
-            if (level.Condition is { Length: > 0 } condition && !context.Get(new Input<bool>(null, new Expression(Expression.JavaScript, condition))))
+            if (level.Condition is { Length: > 0 } condition && !context.Holds(condition))
             {
                 continue;
             }

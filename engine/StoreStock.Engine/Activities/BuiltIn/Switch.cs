@@ -15,7 +15,7 @@ public sealed class Switch : Activity
     {
         foreach (var @case in CaseList())
         {
-            if (context.Get(new Input<bool>(null, new Expression(Expression.JavaScript, @case.Condition))))
+            if (context.Holds(@case.Condition))
             {
                 return ValueTask.FromResult(ActivityResult.Outcome(@case.Outcome));
             }
@@ -24,7 +24,16 @@ public sealed class Switch : Activity
         return ValueTask.FromResult(ActivityResult.Outcome(Default));
     }
 
-    internal List<SwitchCase> CaseList() => ActivityContext.Convert<List<SwitchCase>>(Cases.Literal, Id) ?? [];
+    public override void Validate(Validation.ValidationContext context)
+    {
+        var cases = CaseList();
+        for (var i = 0; i < cases.Count; i++)
+        {
+            context.CheckScript(this, $"cases[{i}].condition", cases[i].Condition);
+        }
+    }
+
+    private List<SwitchCase> CaseList() => ActivityContext.Convert<List<SwitchCase>>(Cases.Literal, Id) ?? [];
 }
 
 public sealed class SwitchCase
