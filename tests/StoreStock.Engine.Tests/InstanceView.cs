@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace StoreStock.Engine.Tests;
 
-/// <summary>What flow tests read in an instance detail beyond <see cref="EngineProbes"/>: runs per activity, waits, incidents, variables.</summary>
+/// <summary>What flow tests read in an instance detail beyond <see cref="WorkflowProbes"/>: runs per activity, waits, incidents, variables.</summary>
 public static class InstanceView
 {
     public static JsonElement Variables(this JsonElement detail) => detail.GetProperty("variables");

@@ -31,6 +31,12 @@ public abstract class Activity
     public virtual ValueTask<ActivityResult> ResumeAsync(ActivityContext context, BookmarkRecord bookmark, ResumeSignal signal) =>
         throw new InvalidOperationException($"Activity type {Node.Type} does not wait, so it cannot be resumed.");
 
+    /// <summary>
+    /// Called on every activity of a definition when an instance is cancelled, inside the cancelling transaction, so an
+    /// activity that holds something (reserved stock) can give it back. It must check for itself whether it ran.
+    /// </summary>
+    public virtual ValueTask OnInstanceCancelledAsync(ActivityContext context) => ValueTask.CompletedTask;
+
     /// <summary>Checks only this type knows (its roles, its form); the validator adds the generic ones.</summary>
     public virtual void Validate(ValidationContext context)
     {

@@ -43,6 +43,10 @@ public sealed class ActivityContext
 
     public CancellationToken CancellationToken => _step.CancellationToken;
 
+    /// <summary>An application service an activity needs (the ledger writer, a document service), as Elsa's activities get theirs.</summary>
+    public T GetRequiredService<T>()
+        where T : notnull => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<T>(_step.Services.Provider);
+
     /// <summary>The value of an input: its literal, or its expression evaluated over the variables.</summary>
     public T? Get<T>(Input<T> input)
     {

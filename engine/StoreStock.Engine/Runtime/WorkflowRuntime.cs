@@ -105,7 +105,7 @@ public sealed class WorkflowRuntime(EngineDatabase database, EngineServices serv
             }
 
             var payload = request.Payload ?? [];
-            var errors = FormPayloadValidator.Validate(task.Form, payload);
+            var errors = FormPayloadValidator.Validate(task.Form, payload, instance.Variables);
             if (request.Outcome is null || !task.Outcomes.Contains(request.Outcome))
             {
                 errors.Add("outcome", $"must be one of: {string.Join(", ", task.Outcomes)}");
@@ -185,14 +185,14 @@ public sealed class WorkflowRuntime(EngineDatabase database, EngineServices serv
     }
 
     public async Task<Outcome<StepResult>> CancelAsync(Guid instanceId, WorkflowActor actor, CancellationToken ct) =>
-        await OnInstanceAsync(instanceId, actor, step =>
+        await OnInstanceAsync(instanceId, actor, async step =>
         {
             if (InstanceStatus.IsClosed(step.Instance.Status))
             {
                 return Failure.Conflict($"流程实例已{StatusWord(step.Instance.Status)} (the instance is already {step.Instance.Status})");
             }
 
-            step.Cancel();
+            await step.CancelAsync();
             return null;
         }, ct);
 

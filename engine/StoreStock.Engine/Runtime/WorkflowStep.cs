@@ -95,9 +95,23 @@ public sealed class WorkflowStep
         await RunAsync();
     }
 
-    /// <summary>Cancels the instance: every wait goes, every open card is cancelled.</summary>
-    public void Cancel()
+    /// <summary>Cancels the instance: activities give back what they hold, every wait goes, every open card is cancelled.</summary>
+    public async Task CancelAsync()
     {
+        foreach (var activity in Definition.Activities.Values)
+        {
+            try
+            {
+                await activity.OnInstanceCancelledAsync(new ActivityContext(this, activity, null));
+                await UnitOfWork.ActivitySucceededAsync(CancellationToken);
+            }
+            catch
+            {
+                await UnitOfWork.ActivityFailedAsync(CancellationToken);
+                throw;
+            }
+        }
+
         foreach (var bookmark in _activeBookmarks.ToList())
         {
             DeleteBookmark(bookmark.Id);

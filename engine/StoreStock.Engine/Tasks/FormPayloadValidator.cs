@@ -8,7 +8,7 @@ public static class FormPayloadValidator
 {
     public const int MaxTextLength = 2000;
 
-    public static FieldErrors Validate(IReadOnlyList<FormField> form, JsonObject payload)
+    public static FieldErrors Validate(IReadOnlyList<FormField> form, JsonObject payload, JsonObject? variables = null)
     {
         var errors = new FieldErrors();
         foreach (var field in form)
@@ -26,6 +26,10 @@ public static class FormPayloadValidator
             }
 
             CheckValue(field, value, key, errors);
+            if (field.Type == FormFieldType.ProductLines && field.LinesFrom is { } listedIn && !errors.Any)
+            {
+                CheckAgainstListed(field, (JsonArray)value, variables?[listedIn] as JsonArray ?? [], key, errors);
+            }
         }
 
         foreach (var (name, _) in payload)
@@ -102,6 +106,38 @@ public static class FormPayloadValidator
             if (line?["quantity"] is not { } quantity || !TryNumber(quantity, out var amount) || amount < 0 || amount > 1_000_000)
             {
                 errors.Add($"{key}[{i}].quantity", "must be a number from 0 to 1,000,000");
+            }
+        }
+    }
+
+    /// <summary>Each line names a listed product once; with <see cref="FormField.UpToListed"/> its quantity is at most the listed one.</summary>
+    private static void CheckAgainstListed(FormField field, JsonArray lines, JsonArray listed, string key, FieldErrors errors)
+    {
+        var allowed = new Dictionary<decimal, decimal>();
+        foreach (var line in listed.OfType<JsonObject>())
+        {
+            if (line["productId"] is { } id && TryNumber(id, out var productId) && line["quantity"] is { } q && TryNumber(q, out var quantity))
+            {
+                allowed[productId] = allowed.GetValueOrDefault(productId) + quantity;
+            }
+        }
+
+        var seen = new HashSet<decimal>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            TryNumber(lines[i]!["productId"]!, out var productId);
+            TryNumber(lines[i]!["quantity"]!, out var quantity);
+            if (!allowed.TryGetValue(productId, out var most))
+            {
+                errors.Add($"{key}[{i}].productId", "is not one of this task's lines");
+            }
+            else if (!seen.Add(productId))
+            {
+                errors.Add($"{key}[{i}].productId", "appears more than once");
+            }
+            else if (field.UpToListed && quantity > most)
+            {
+                errors.Add($"{key}[{i}].quantity", $"may not exceed {most.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
             }
         }
     }

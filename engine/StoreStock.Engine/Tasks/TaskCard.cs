@@ -76,6 +76,15 @@ public sealed class FormField
     public decimal? Min { get; set; }
 
     public decimal? Max { get; set; }
+
+    /// <summary>
+    /// For product lines: the variable that lists the lines this field may contain ([{ productId, quantity }]).
+    /// A product not listed there is refused.
+    /// </summary>
+    public string? LinesFrom { get; set; }
+
+    /// <summary>For product lines with <see cref="LinesFrom"/>: a quantity may go down from the listed one, never up.</summary>
+    public bool UpToListed { get; set; }
 }
 
 public static class FormFieldType

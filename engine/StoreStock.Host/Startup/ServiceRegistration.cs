@@ -6,6 +6,7 @@ using StoreStock.Host.Auth;
 using StoreStock.Host.Api;
 using StoreStock.Inventory;
 using StoreStock.Samples;
+using StoreStock.Workflows;
 
 namespace StoreStock.Host.Startup;
 
@@ -27,7 +28,8 @@ public static class ServiceRegistration
         services.AddHostedService<DatabaseStartup>();
         services.AddInventory(builder.Configuration.GetSection("Inventory"));
         services.AddSingleton<StoreStock.Engine.Organisation.IOrgDirectory, Workflows.OrgDirectory>();
-        services.AddWorkflowEngine(builder.Configuration.GetSection("Engine"), connectionString);
+        services.AddWorkflowEngine(builder.Configuration.GetSection("Engine"), connectionString, WorkflowsModule.RegisterActivities);
+        services.AddStoreStockWorkflows(builder.Configuration.GetSection("Workflows"));
 
         services.AddStoreStockAuth();
         services.AddProblemDetails();

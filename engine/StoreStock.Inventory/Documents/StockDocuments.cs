@@ -14,7 +14,8 @@ namespace StoreStock.Inventory.Documents;
 /// </summary>
 public sealed class StockDocuments(InventoryDatabase database, LedgerWriter ledger, LineResolver lines, ScopeGuard scope, TimeProvider time)
 {
-    private static readonly TimeZoneInfo ChinaTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+    /// <summary>The business day of every store is the day in China.</summary>
+    public static readonly TimeZoneInfo ChinaTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
     public async Task<Outcome<DocumentView>> CreateAsync(Caller caller, CreateDocumentRequest request, CancellationToken cancellationToken)
     {
@@ -92,7 +93,7 @@ public sealed class StockDocuments(InventoryDatabase database, LedgerWriter ledg
             }
 
             var now = time.GetUtcNow();
-            var number = await NextNumberAsync(connection, transaction, kind, now);
+            var number = await DocumentNumbers.NextAsync(connection, transaction, kind.NumberPrefix, now);
             var id = await connection.ExecuteScalarAsync<long>(
                 """
                 insert into document (number, kind, status, location_id, reason, photo_url, note, supplier, created_by, created_at)
@@ -279,20 +280,6 @@ public sealed class StockDocuments(InventoryDatabase database, LedgerWriter ledg
             .Where(l => l.UnitCost is not null && products.ContainsKey(l.Code!.Trim()))
             .GroupBy(l => products[l.Code!.Trim()].Id)
             .ToDictionary(g => g.Key, g => g.First().UnitCost);
-    }
-
-    private static async Task<string> NextNumberAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DocumentKind kind, DateTimeOffset now)
-    {
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, ChinaTime).DateTime);
-        var sequence = await connection.ExecuteScalarAsync<int>(
-            """
-            insert into document_counter (prefix, day, last) values (@prefix, @day::date, 1)
-            on conflict (prefix, day) do update set last = document_counter.last + 1
-            returning last
-            """,
-            new { prefix = kind.NumberPrefix, day = day.ToDateTime(TimeOnly.MinValue) },
-            transaction);
-        return FormattableString.Invariant($"{kind.NumberPrefix}{day:yyyyMMdd}-{sequence:D4}");
     }
 
     private static async Task<DocumentView> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string number) =>

@@ -8,7 +8,7 @@ namespace StoreStock.Engine.Tests.Tasks;
 /// A write-off approval: the store manager always, the regional supervisor only above 500. Outcomes Approved,
 /// Rejected and (with an expiry) Timeout; the result variable keeps the outcome, every decision and the last comment.
 /// </summary>
-public sealed class ApprovalChainTests(ClockDrivenApp app) : IClassFixture<ClockDrivenApp>
+public sealed class ApprovalChainTests(EngineApp app) : IClassFixture<EngineApp>
 {
     [Fact]
     public async Task An_amount_of_300_needs_only_the_store_manager()

@@ -6,7 +6,7 @@ namespace StoreStock.Engine.Tests.Timers;
 /// The deadline policy of a card, driven by the test clock through the sweep and real Quartz triggers. Each test
 /// works from its own card's creation time, so it holds however far earlier tests moved the shared clock.
 /// </summary>
-public sealed class DeadlineTests(ClockDrivenApp app) : IClassFixture<ClockDrivenApp>
+public sealed class DeadlineTests(EngineApp app) : IClassFixture<EngineApp>
 {
     [Fact]
     public async Task A_store_managers_card_is_reminded_then_escalated_to_the_stores_regional_supervisor_then_expires_by_timeout()

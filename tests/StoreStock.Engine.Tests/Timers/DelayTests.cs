@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace StoreStock.Engine.Tests.Timers;
 
 /// <summary>Delay by a duration or until a moment: Quartz fires it when the test clock reaches the due time, and not before.</summary>
-public sealed class DelayTests(ClockDrivenApp app) : IClassFixture<ClockDrivenApp>
+public sealed class DelayTests(EngineApp app) : IClassFixture<EngineApp>
 {
     [Fact]
     public async Task A_delay_of_thirty_minutes_waits_until_the_clock_has_moved_thirty_minutes_then_continues()
@@ -47,8 +47,8 @@ public sealed class DelayTests(ClockDrivenApp app) : IClassFixture<ClockDrivenAp
         var timerId = timer.GetProperty("id").GetGuid();
 
         app.AdvanceTo(due - TimeSpan.FromMinutes(1));
-        await EngineProbes.UntilAsync(async () => await app.QuartzTriggerCountAsync([timerId]) == 1, "the sweep to give the delay its trigger");
-        await Task.Delay(EngineProbes.QuietPeriod);
+        await WorkflowProbes.UntilAsync(async () => await app.QuartzTriggerCountAsync([timerId]) == 1, "the sweep to give the delay its trigger");
+        await Task.Delay(WorkflowProbes.QuietPeriod);
         var early = await app.InstanceAsync(instanceId);
         Assert.Equal("suspended", early.Status());
         Assert.DoesNotContain(early.Journal(), j => j.Activity == "wait" && j.Event == "resumed");

@@ -6,7 +6,7 @@ using StoreStock.Engine.Timers;
 namespace StoreStock.Engine.Tests.Timers;
 
 /// <summary>Invariant 6 for timers: a trigger that fires after its card was done, or fires twice, changes nothing.</summary>
-public sealed class LateTimerTests(ClockDrivenApp app) : IClassFixture<ClockDrivenApp>
+public sealed class LateTimerTests(EngineApp app) : IClassFixture<EngineApp>
 {
     [Fact]
     public async Task Triggers_that_fire_after_the_card_was_completed_change_nothing_and_leave_no_timer_behind()
@@ -24,8 +24,8 @@ public sealed class LateTimerTests(ClockDrivenApp app) : IClassFixture<ClockDriv
         Assert.Equal(0, await app.TimerRowCountAsync(instanceId));
 
         app.AdvanceTo(createdAt + TimeSpan.FromHours(1));
-        await EngineProbes.UntilAsync(async () => await app.QuartzTriggerCountAsync(timerIds) == 0, "the late triggers to fire");
-        await Task.Delay(EngineProbes.QuietPeriod);
+        await WorkflowProbes.UntilAsync(async () => await app.QuartzTriggerCountAsync(timerIds) == 0, "the late triggers to fire");
+        await Task.Delay(WorkflowProbes.QuietPeriod);
 
         var after = await app.InstanceAsync(instanceId);
         Assert.Equal("finished", after.Status());
@@ -51,8 +51,8 @@ public sealed class LateTimerTests(ClockDrivenApp app) : IClassFixture<ClockDriv
 
         var planner = app.Services.GetRequiredService<QuartzTimerPlanner>();
         await planner.PlanAsync([new TimerRecord(remindId, instanceId, remind.GetProperty("bookmarkId").GetGuid(), TimerKind.Remind, app.Clock.GetUtcNow())], CancellationToken.None);
-        await EngineProbes.UntilAsync(async () => await app.QuartzTriggerCountAsync([remindId]) == 0, "the repeated trigger to fire");
-        await Task.Delay(EngineProbes.QuietPeriod);
+        await WorkflowProbes.UntilAsync(async () => await app.QuartzTriggerCountAsync([remindId]) == 0, "the repeated trigger to fire");
+        await Task.Delay(WorkflowProbes.QuietPeriod);
 
         var detail = await app.InstanceAsync(instanceId);
         Assert.Equal(["created", "reminded"], detail.Card(taskId).HistoryEvents());

@@ -1,20 +1,22 @@
 using System.Text.Json;
 using Dapper;
 
-namespace StoreStock.Engine.Tests;
+using Xunit;
+
+namespace StoreStock.TestSupport;
 
 /// <summary>
 /// What tests of human work read besides the API answers: the outbox and Quartz's triggers straight from the
 /// database, a card and its story inside an instance detail, and the test clock moved to a moment.
 /// </summary>
-public static class EngineProbes
+public static class WorkflowProbes
 {
     /// <summary>Long enough in real time for the sweep (200 ms) and Quartz (1 s idle) to fire anything that is due.</summary>
     public static readonly TimeSpan QuietPeriod = TimeSpan.FromSeconds(2.5);
 
     public sealed record OutboxRow(string Kind, string Recipient, string Title, string Body, Guid? TaskId);
 
-    public static async Task<IReadOnlyList<OutboxRow>> OutboxAsync(this EngineApp app, Guid instanceId)
+    public static async Task<IReadOnlyList<OutboxRow>> OutboxAsync(this WorkflowHostApp app, Guid instanceId)
     {
         await using var connection = await app.Db.OpenConnectionAsync();
         return (await connection.QueryAsync<OutboxRow>(
@@ -23,11 +25,11 @@ public static class EngineProbes
     }
 
     /// <summary>The recipients of the instance's outbox messages of one kind, in the order they were written.</summary>
-    public static async Task<IReadOnlyList<string>> RecipientsAsync(this EngineApp app, Guid instanceId, string kind) =>
+    public static async Task<IReadOnlyList<string>> RecipientsAsync(this WorkflowHostApp app, Guid instanceId, string kind) =>
         (await app.OutboxAsync(instanceId)).Where(m => m.Kind == kind).Select(m => m.Recipient).ToList();
 
     /// <summary>How many of these timers still have a trigger in Quartz's job store (a trigger is named by its timer's id).</summary>
-    public static async Task<long> QuartzTriggerCountAsync(this EngineApp app, IEnumerable<Guid> timerIds)
+    public static async Task<long> QuartzTriggerCountAsync(this WorkflowHostApp app, IEnumerable<Guid> timerIds)
     {
         await using var connection = await app.Db.OpenConnectionAsync();
         return await connection.ExecuteScalarAsync<long>(
@@ -35,7 +37,7 @@ public static class EngineProbes
             new { group = StoreStock.Engine.Timers.QuartzTimerPlanner.TriggerGroup, names = timerIds.Select(id => id.ToString()).ToArray() });
     }
 
-    public static async Task<long> TimerRowCountAsync(this EngineApp app, Guid instanceId)
+    public static async Task<long> TimerRowCountAsync(this WorkflowHostApp app, Guid instanceId)
     {
         await using var connection = await app.Db.OpenConnectionAsync();
         return await connection.ExecuteScalarAsync<long>("select count(*) from wf_timer where instance_id = @instanceId", new { instanceId });
@@ -53,7 +55,7 @@ public static class EngineProbes
     }
 
     /// <summary>Moves the test clock forward to the moment (never back: other tests of the class may have moved it further).</summary>
-    public static void AdvanceTo(this EngineApp app, DateTimeOffset moment)
+    public static void AdvanceTo(this WorkflowHostApp app, DateTimeOffset moment)
     {
         var by = moment - app.Clock.GetUtcNow();
         if (by > TimeSpan.Zero)
@@ -63,7 +65,7 @@ public static class EngineProbes
     }
 
     /// <summary>The ids of the open cards the user sees in "my tasks".</summary>
-    public static async Task<IReadOnlyList<Guid>> MyTaskIdsAsync(this EngineApp app, string username)
+    public static async Task<IReadOnlyList<Guid>> MyTaskIdsAsync(this WorkflowHostApp app, string username)
     {
         var (_, mine) = await (await app.ClientAsync(username)).GetJsonAsync("/api/tasks/mine");
         return mine.EnumerateArray().Select(t => t.GetProperty("id").GetGuid()).ToList();
