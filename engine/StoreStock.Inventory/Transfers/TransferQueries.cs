@@ -44,6 +44,14 @@ public sealed class TransferQueries(InventoryDatabase database)
         return found;
     }
 
+    /// <summary>The number of the transfer a workflow instance drives, or null before its first step wrote one.</summary>
+    public async Task<string?> NumberOfInstanceAsync(Guid instanceId, CancellationToken ct)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "select number from transfer where workflow_instance_id = @instanceId", new { instanceId }, cancellationToken: ct));
+    }
+
     /// <summary>Newest first; <paramref name="storeCode"/> keeps those from or to that store.</summary>
     public async Task<IReadOnlyList<TransferView>> ListAsync(Caller caller, string? status, string? storeCode, int limit, CancellationToken ct)
     {

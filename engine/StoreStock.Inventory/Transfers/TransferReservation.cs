@@ -32,16 +32,16 @@ public sealed class TransferReservation(LedgerWriter ledger)
     }
 
     /// <summary>Ends a transfer that has not shipped as rejected or cancelled, releasing what it still holds.</summary>
-    /// <returns>False when the transfer has already shipped (or is gone): nothing was changed.</returns>
+    /// <returns>False when the transfer has already shipped: nothing was changed, and nothing can be given back.</returns>
     public async Task<bool> ReleaseAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid instanceId, string endStatus, string actor, DateTimeOffset now)
     {
         var (header, lines) = await TransferRows.LockAsync(connection, transaction, instanceId);
-        if (header is null || header.Status is TransferStatus.Shipped or TransferStatus.Received)
+        if (header?.Status is TransferStatus.Shipped or TransferStatus.Received)
         {
             return false;
         }
 
-        if (!TransferStatus.HoldsReservation(header.Status))
+        if (header is null || !TransferStatus.HoldsReservation(header.Status))
         {
             return true;
         }

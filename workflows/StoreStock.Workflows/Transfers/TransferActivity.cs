@@ -1,0 +1,21 @@
+using StoreStock.Engine.Activities;
+using StoreStock.Engine.Runtime;
+using StoreStock.Inventory.Transfers;
+
+namespace StoreStock.Workflows.Transfers;
+
+/// <summary>What the transfer activities share: their palette group, and turning a refused stage into an incident.</summary>
+public static class TransferActivity
+{
+    public const string Category = "库存 Inventory";
+
+    /// <summary>The value, or an incident naming what the stage refused (the card's payload did not fit the transfer).</summary>
+    public static T ValueOrFault<T>(Outcome<T> outcome, string stage)
+        where T : notnull =>
+        outcome.Succeeded
+            ? outcome.Value!
+            : throw new ActivityFaultException($"调拨{stage}被拒绝：{outcome.Failure?.Detail ?? outcome.Errors!.Describe()} (the transfer refused this {stage})");
+
+    public static System.Text.Json.Nodes.JsonNode Lines(IEnumerable<TransferQuantity> lines) =>
+        System.Text.Json.JsonSerializer.SerializeToNode(lines.ToList(), StoreStock.Engine.EngineJson.Options)!;
+}
