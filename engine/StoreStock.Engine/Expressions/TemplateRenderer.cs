@@ -43,8 +43,9 @@ public sealed class TemplateRenderer
         JsonArray a => a.Select(ToPlain).ToList(),
         JsonValue v => v.GetValueKind() switch
         {
-            JsonValueKind.String => v.GetValue<string>(),
-            JsonValueKind.Number => v.GetValue<decimal>(),
+            // Deserialize, not GetValue: a value an activity set in this step may still hold a CLR int or DateTimeOffset, not parsed JSON.
+            JsonValueKind.String => v.Deserialize<string>(),
+            JsonValueKind.Number => v.Deserialize<decimal>(),
             JsonValueKind.True => true,
             JsonValueKind.False => false,
             _ => null,

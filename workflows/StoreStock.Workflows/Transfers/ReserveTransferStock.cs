@@ -28,15 +28,15 @@ public sealed class ReserveTransferStock : Activity
         await TransferCreation.CreateAsync(connection, transaction, context.Instance.Id, draft, context.Actor.Actor, context.Now);
         var shortfalls = await context.GetRequiredService<TransferReservation>().ReserveAsync(connection, transaction, context.Instance.Id, context.Actor.Actor, context.Now);
         var (header, lines) = await TransferRows.LockAsync(connection, transaction, context.Instance.Id);
-        context.SetVariable("transferNumber", header!.Number);
-        context.SetVariable("totalValue", header.TotalValue);
-        context.SetVariable("crossRegion", header.CrossRegion);
-        context.SetVariable("fromStoreId", header.FromStoreId);
-        context.SetVariable("toStoreId", header.ToStoreId);
+        context.SetVariable("transferNumber", TransferActivity.Json(header!.Number));
+        context.SetVariable("totalValue", TransferActivity.Json(header.TotalValue));
+        context.SetVariable("crossRegion", TransferActivity.Json(header.CrossRegion));
+        context.SetVariable("fromStoreId", TransferActivity.Json(header.FromStoreId));
+        context.SetVariable("toStoreId", TransferActivity.Json(header.ToStoreId));
         context.SetVariable("requestedLines", TransferActivity.Lines(lines.Select(l => new TransferQuantity(l.ProductId, l.Requested))));
         if (header.Status == TransferStatus.ShortOfStock)
         {
-            context.SetVariable("shortfalls", System.Text.Json.JsonSerializer.SerializeToNode(shortfalls, StoreStock.Engine.EngineJson.Options));
+            context.SetVariable("shortfalls", TransferActivity.Json(shortfalls));
             return ActivityResult.Outcome(ShortOfStock);
         }
 

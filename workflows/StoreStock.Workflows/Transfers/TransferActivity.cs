@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using StoreStock.Engine;
 using StoreStock.Engine.Activities;
 using StoreStock.Engine.Runtime;
 using StoreStock.Inventory.Transfers;
@@ -16,6 +19,8 @@ public static class TransferActivity
             ? outcome.Value!
             : throw new ActivityFaultException($"调拨{stage}被拒绝：{outcome.Failure?.Detail ?? outcome.Errors!.Describe()} (the transfer refused this {stage})");
 
-    public static System.Text.Json.Nodes.JsonNode Lines(IEnumerable<TransferQuantity> lines) =>
-        System.Text.Json.JsonSerializer.SerializeToNode(lines.ToList(), StoreStock.Engine.EngineJson.Options)!;
+    public static JsonNode? Lines(IEnumerable<TransferQuantity> lines) => Json(lines.ToList());
+
+    /// <summary>A variable's value as parsed JSON, the form expressions and templates read (not a boxed CLR value).</summary>
+    public static JsonNode? Json(object? value) => JsonNode.Parse(JsonSerializer.Serialize(value, EngineJson.Options));
 }
