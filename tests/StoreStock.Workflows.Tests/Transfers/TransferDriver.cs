@@ -22,6 +22,14 @@ internal sealed class TransferDriver(WorkflowsApp app)
         return body;
     }
 
+    /// <summary>A transfer of the product from A to B that store A's manager approved; its number.</summary>
+    public async Task<string> ApprovedAsync(TestOrg.ProductRow product, decimal quantity)
+    {
+        var number = (await RequestAsync(product, quantity)).Number();
+        await ApproveAsync(number, app.ManagerA);
+        return number;
+    }
+
     public async Task<(HttpStatusCode Status, JsonElement Body)> PostRequestAsync(string user, object request) =>
         await (await app.ClientAsync(user)).PostAsync("/api/transfers", request);
 
@@ -60,6 +68,14 @@ internal sealed class TransferDriver(WorkflowsApp app)
         var card = await OpenCardAsync(number, activityId);
         var (status, body) = await CompleteAsync(user, card.GetProperty("id").GetGuid(), Lines(lines));
         Assert.True(status == HttpStatusCode.OK, body.ToString());
+    }
+
+    /// <summary>The transfer ended in this status, its instance in that one, with no card left open.</summary>
+    public static void AssertEnded(JsonElement transfer, string status, string instanceStatus)
+    {
+        Assert.Equal(status, transfer.GetProperty("status").GetString());
+        Assert.Equal(instanceStatus, transfer.GetProperty("instanceStatus").GetString());
+        Assert.Empty(transfer.GetProperty("openCards").EnumerateArray());
     }
 
     public Task<LedgerProbe.Level> LevelAsync(int locationId, int productId) => LedgerProbe.LevelAsync(app.Db, locationId, productId);

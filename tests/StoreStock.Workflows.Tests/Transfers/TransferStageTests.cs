@@ -18,8 +18,7 @@ public sealed class TransferStageTests(WorkflowsApp app) : IClassFixture<Workflo
     public async Task Every_stage_run_again_changes_nothing()
     {
         var product = await app.ProductWithStockAsync(10m, (app.StoreA.SellingLocationId, 30));
-        var number = (await _transfers.RequestAsync(product, 6)).Number();
-        await _transfers.ApproveAsync(number, app.ManagerA);
+        var number = await _transfers.ApprovedAsync(product, 6);
         await _transfers.CompleteLinesAsync(number, "pick", app.ClerkA, (product.Id, 5));
         await _transfers.CompleteLinesAsync(number, "receipt", app.ClerkB, (product.Id, 5));
         var instanceId = (await _transfers.GetAsync(number)).GetProperty("instanceId").GetGuid();
