@@ -43,6 +43,24 @@ public sealed class TransferStageTests(WorkflowsApp app) : IClassFixture<Workflo
     }
 
     [Fact]
+    public async Task The_destination_manager_hands_the_receipt_card_to_another_clerk_of_the_destination()
+    {
+        var product = await app.ProductWithStockAsync(10m, (app.StoreA.SellingLocationId, 30));
+        var number = await _transfers.ApprovedAsync(product, 3);
+        await _transfers.CompleteLinesAsync(number, "pick", app.ClerkA, (product.Id, 3));
+        var card = (await _transfers.OpenCardAsync(number, "receipt")).GetProperty("id").GetGuid();
+        var clerkB2 = await app.Org.UserAsync(StoreStock.Inventory.Access.Role.Clerk, storeId: app.StoreB.Id);
+        var managerB = await app.ClientAsync(app.ManagerB);
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await managerB.PostAsync($"/api/tasks/{card}/reassign", new { assignees = new[] { app.ClerkA } })).Status);
+        var (status, body) = await managerB.PostAsync($"/api/tasks/{card}/reassign", new { assignees = new[] { clerkB2 } });
+        Assert.True(status == HttpStatusCode.OK, body.ToString());
+
+        await _transfers.CompleteLinesAsync(number, "receipt", clerkB2, (product.Id, 3));
+        await _transfers.AssertLevelAsync(app.StoreB.SellingLocationId, product.Id, onHand: 3, reserved: 0, inTransit: 0);
+    }
+
+    [Fact]
     public async Task A_deadline_that_escalates_to_an_unknown_role_is_refused_when_validated()
     {
         var (_, shipped) = await (await app.HqAsync()).GetJsonAsync("/api/workflows/definitions/transfer");
