@@ -32,13 +32,13 @@ public static class TransferLines
     }
 
     /// <summary>Sets the shipped or received column of every given line in one statement.</summary>
-    public static async Task SetAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long transferId, string column, Dictionary<int, decimal> quantities)
+    public static async Task SetAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long transferId, TransferStage stage, Dictionary<int, decimal> quantities)
     {
-        var sql = column switch
+        var sql = stage switch
         {
-            "shipped" => "update transfer_line l set shipped = q.quantity",
-            "received" => "update transfer_line l set received = q.quantity",
-            _ => throw new ArgumentOutOfRangeException(nameof(column), column, "shipped or received"),
+            TransferStage.Shipped => "update transfer_line l set shipped = q.quantity",
+            TransferStage.Received => "update transfer_line l set received = q.quantity",
+            _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, "lines record what was shipped or received"),
         };
         await connection.ExecuteAsync(
             sql + " from unnest(@products::int[], @quantities::numeric[]) as q(product_id, quantity) where l.transfer_id = @transferId and l.product_id = q.product_id",

@@ -42,8 +42,8 @@ public sealed class TransferReceiving(LedgerWriter ledger, InventoryOptions opti
                 UnitCost: l.UnitCost, ExternalRef: header.Number))
             .ToList();
         await ledger.ApplyAsync(connection, transaction, moves, actor);
-        await TransferLines.SetAsync(connection, transaction, header.Id, "received", received);
-        await TransferRows.SetStatusAsync(connection, transaction, header.Id, TransferStatus.Received, "received", actor, now);
+        await TransferLines.SetAsync(connection, transaction, header.Id, TransferStage.Received, received);
+        await TransferRows.SetStatusAsync(connection, transaction, header.Id, TransferStatus.Received, TransferStage.Received, actor, now);
         return (await TransferRows.LockAsync(connection, transaction, instanceId)).Lines.ToList();
     }
 }

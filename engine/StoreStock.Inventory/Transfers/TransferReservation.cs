@@ -23,7 +23,7 @@ public sealed class TransferReservation(LedgerWriter ledger)
         var result = await ledger.ApplyAsync(connection, transaction, moves, actor, requireAvailable: true);
         if (!result.Succeeded)
         {
-            await TransferRows.SetStatusAsync(connection, transaction, header.Id, TransferStatus.ShortOfStock, "closed", actor, now);
+            await TransferRows.SetStatusAsync(connection, transaction, header.Id, TransferStatus.ShortOfStock, TransferStage.Closed, actor, now);
             return result.Shortfalls;
         }
 
@@ -52,7 +52,7 @@ public sealed class TransferReservation(LedgerWriter ledger)
             await ledger.ApplyAsync(connection, transaction, moves, actor);
         }
 
-        await TransferRows.SetStatusAsync(connection, transaction, header.Id, endStatus, endStatus == TransferStatus.Rejected ? "decided" : "closed", actor, now);
+        await TransferRows.SetStatusAsync(connection, transaction, header.Id, endStatus, endStatus == TransferStatus.Rejected ? TransferStage.Decided : TransferStage.Closed, actor, now);
         return true;
     }
 
@@ -62,7 +62,7 @@ public sealed class TransferReservation(LedgerWriter ledger)
         var (header, _) = await TransferRows.LockAsync(connection, transaction, instanceId);
         if (header?.Status == TransferStatus.Requested)
         {
-            await TransferRows.SetStatusAsync(connection, transaction, header.Id, TransferStatus.Approved, "decided", actor, now);
+            await TransferRows.SetStatusAsync(connection, transaction, header.Id, TransferStatus.Approved, TransferStage.Decided, actor, now);
         }
     }
 }

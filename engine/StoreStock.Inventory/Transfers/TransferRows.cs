@@ -52,16 +52,25 @@ public static class TransferRows
         return (header, lines.ToList());
     }
 
-    public static async Task SetStatusAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, string status, string stage, string actor, DateTimeOffset now)
+    /// <summary>Moves the transfer to a status and records who and when in the columns of that stage.</summary>
+    public static async Task SetStatusAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, string status, TransferStage stage, string actor, DateTimeOffset now)
     {
-        // stage names the who/when pair the status change fills: decided, shipped, received or closed.
         var column = stage switch
         {
-            "decided" => "decided_by = @actor, decided_at = @now",
-            "shipped" => "shipped_by = @actor, shipped_at = @now",
-            "received" => "received_by = @actor, received_at = @now, closed_at = @now",
+            TransferStage.Decided => "decided_by = @actor, decided_at = @now, closed_at = case when @status = 'rejected' then @now end",
+            TransferStage.Shipped => "shipped_by = @actor, shipped_at = @now",
+            TransferStage.Received => "received_by = @actor, received_at = @now, closed_at = @now",
             _ => "closed_at = @now",
         };
         await connection.ExecuteAsync($"update transfer set status = @status, {column} where id = @id", new { id, status, actor, now }, transaction);
     }
+}
+
+/// <summary>Which who/when columns a status change fills.</summary>
+public enum TransferStage
+{
+    Decided,
+    Shipped,
+    Received,
+    Closed,
 }

@@ -53,10 +53,14 @@ public sealed class TransferShipping(LedgerWriter ledger)
             }
         }
 
-        await ledger.ApplyAsync(connection, transaction, moves, actor);
-        await TransferLines.SetAsync(connection, transaction, header.Id, "shipped", shipped);
+        if (moves.Count > 0)
+        {
+            await ledger.ApplyAsync(connection, transaction, moves, actor);
+        }
+
+        await TransferLines.SetAsync(connection, transaction, header.Id, TransferStage.Shipped, shipped);
         var anything = shipped.Values.Any(q => q > 0);
-        await TransferRows.SetStatusAsync(connection, transaction, header.Id, anything ? TransferStatus.Shipped : TransferStatus.Cancelled, anything ? "shipped" : "closed", actor, now);
+        await TransferRows.SetStatusAsync(connection, transaction, header.Id, anything ? TransferStatus.Shipped : TransferStatus.Cancelled, anything ? TransferStage.Shipped : TransferStage.Closed, actor, now);
         return shipped.Where(s => s.Value > 0).Select(s => new TransferQuantity(s.Key, s.Value)).ToList();
     }
 }
