@@ -17,7 +17,7 @@ public sealed class ReceiveTransfer : Activity
     {
         var (connection, transaction) = await context.TransactionAsync();
         var lines = TransferActivity.ValueOrFault(await context.GetRequiredService<TransferReceiving>().ReceiveAsync(
-            connection, transaction, context.Instance.Id, context.Get(Lines) ?? [], context.Actor.Actor, context.Now), "收货 (receipt)");
+            connection, transaction, context.Instance.Id, context.Get(Lines) ?? [], context.Actor.Actor, context.Now), "收货", "receipt");
         context.SetVariable("receivedLines", TransferActivity.Lines(lines.Where(l => l.Received is not null).Select(l => new TransferQuantity(l.ProductId, l.Received!.Value))));
         context.SetVariable("discrepancies", TransferActivity.Lines(
             lines.Where(l => l.Received is not null && l.Received != (l.Shipped ?? 0)).Select(l => new TransferQuantity(l.ProductId, l.Received!.Value - (l.Shipped ?? 0)))));

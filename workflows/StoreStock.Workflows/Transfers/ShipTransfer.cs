@@ -21,7 +21,7 @@ public sealed class ShipTransfer : Activity
     {
         var (connection, transaction) = await context.TransactionAsync();
         var shipped = TransferActivity.ValueOrFault(await context.GetRequiredService<TransferShipping>().ShipAsync(
-            connection, transaction, context.Instance.Id, context.Get(Lines) ?? [], context.Actor.Actor, context.Now), "发货 (shipment)");
+            connection, transaction, context.Instance.Id, context.Get(Lines) ?? [], context.Actor.Actor, context.Now), "发货", "shipment");
         context.SetVariable("shippedLines", TransferActivity.Lines(shipped));
         return ActivityResult.Outcome(shipped.Count > 0 ? Shipped : NothingShipped);
     }

@@ -13,11 +13,11 @@ public static class TransferActivity
     public const string Category = "库存 Inventory";
 
     /// <summary>The value, or an incident naming what the stage refused (the card's payload did not fit the transfer).</summary>
-    public static T ValueOrFault<T>(Outcome<T> outcome, string stage)
+    public static T ValueOrFault<T>(Outcome<T> outcome, string stageZh, string stageEn)
         where T : notnull =>
         outcome.Succeeded
             ? outcome.Value!
-            : throw new ActivityFaultException($"调拨{stage}被拒绝：{outcome.Failure?.Detail ?? outcome.Errors!.Describe()} (the transfer refused this {stage})");
+            : throw new ActivityFaultException($"调拨{stageZh}被拒绝：{outcome.Failure?.Detail ?? outcome.Errors!.Describe()} (the transfer refused the {stageEn})");
 
     public static JsonNode? Lines(IEnumerable<TransferQuantity> lines) => Json(lines.ToList());
 
