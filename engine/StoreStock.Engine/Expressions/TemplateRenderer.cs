@@ -43,9 +43,9 @@ public sealed class TemplateRenderer
         JsonArray a => a.Select(ToPlain).ToList(),
         JsonValue v => v.GetValueKind() switch
         {
-            // Deserialize, not GetValue: a value an activity set in this step may still hold a CLR int or DateTimeOffset, not parsed JSON.
-            JsonValueKind.String => v.Deserialize<string>(),
-            JsonValueKind.Number => v.Deserialize<decimal>(),
+            JsonValueKind.String => v.GetValue<string>(),
+            // A value set in code holds its CLR type (an int level, a decimal amount); parsed JSON converts to any number type.
+            JsonValueKind.Number => v.TryGetValue<decimal>(out var d) ? d : double.Parse(v.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture),
             JsonValueKind.True => true,
             JsonValueKind.False => false,
             _ => null,

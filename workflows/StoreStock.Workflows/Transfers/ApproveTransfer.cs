@@ -4,7 +4,7 @@ using StoreStock.Inventory.Transfers;
 namespace StoreStock.Workflows.Transfers;
 
 /// <summary>The approval chain said yes: the transfer is approved (by whoever gave the last approval) and waits for picking.</summary>
-[Activity("ApproveTransfer", TransferActivity.Category, "调拨审批通过", "Approve transfer")]
+[Activity("ApproveTransfer", WorkflowCategories.Stock, "调拨审批通过", "Approve transfer")]
 public sealed class ApproveTransfer : Activity
 {
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)

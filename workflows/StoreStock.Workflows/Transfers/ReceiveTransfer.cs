@@ -7,7 +7,7 @@ namespace StoreStock.Workflows.Transfers;
 /// Books what the destination received (a shipped line left out arrived as 0) out of transit into its stock; each
 /// line keeps received − shipped as its discrepancy. Sets receivedLines and discrepancies (the lines that differ).
 /// </summary>
-[Activity("ReceiveTransfer", TransferActivity.Category, "调拨收货", "Receive transfer")]
+[Activity("ReceiveTransfer", WorkflowCategories.Stock, "调拨收货", "Receive transfer")]
 public sealed class ReceiveTransfer : Activity
 {
     [Input("收货明细", "Received lines", Required = true, UiHint = "code", Syntaxes = [Expression.JavaScript], DefaultSyntax = Expression.JavaScript)]

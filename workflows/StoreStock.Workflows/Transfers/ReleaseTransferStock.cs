@@ -5,7 +5,7 @@ using StoreStock.Inventory.Transfers;
 namespace StoreStock.Workflows.Transfers;
 
 /// <summary>Ends a transfer that has not shipped (rejected or cancelled) and releases the stock it reserved at the source.</summary>
-[Activity("ReleaseTransferStock", TransferActivity.Category, "调拨释放库存", "Release transfer stock")]
+[Activity("ReleaseTransferStock", WorkflowCategories.Stock, "调拨释放库存", "Release transfer stock")]
 public sealed class ReleaseTransferStock : Activity
 {
     [Input("结束状态", "End status", UiHint = "dropdown", Options = [TransferStatus.Rejected, TransferStatus.Cancelled])]

@@ -1,4 +1,5 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
+using StoreStock.Engine;
 using StoreStock.Engine.Activities;
 using StoreStock.Engine.Runtime;
 using StoreStock.Inventory.Transfers;
@@ -12,7 +13,7 @@ namespace StoreStock.Workflows.Transfers;
 /// the reservation is released; after shipping a cancel is refused.
 /// Sets transferNumber, totalValue, crossRegion, fromStoreId, toStoreId and requestedLines ([{ productId, quantity }]).
 /// </summary>
-[Activity("ReserveTransferStock", TransferActivity.Category, "调拨预留库存", "Reserve transfer stock", Outcomes = [Reserved, ShortOfStock])]
+[Activity("ReserveTransferStock", WorkflowCategories.Stock, "调拨预留库存", "Reserve transfer stock", Outcomes = [Reserved, ShortOfStock])]
 public sealed class ReserveTransferStock : Activity
 {
     public const string Reserved = "Reserved";
@@ -28,15 +29,15 @@ public sealed class ReserveTransferStock : Activity
         await TransferCreation.CreateAsync(connection, transaction, context.Instance.Id, draft, context.Actor.Actor, context.Now);
         var shortfalls = await context.GetRequiredService<TransferReservation>().ReserveAsync(connection, transaction, context.Instance.Id, context.Actor.Actor, context.Now);
         var (header, lines) = await TransferRows.LockAsync(connection, transaction, context.Instance.Id);
-        context.SetVariable("transferNumber", TransferActivity.Json(header!.Number));
-        context.SetVariable("totalValue", TransferActivity.Json(header.TotalValue));
-        context.SetVariable("crossRegion", TransferActivity.Json(header.CrossRegion));
-        context.SetVariable("fromStoreId", TransferActivity.Json(header.FromStoreId));
-        context.SetVariable("toStoreId", TransferActivity.Json(header.ToStoreId));
+        context.SetVariable("transferNumber", header!.Number);
+        context.SetVariable("totalValue", header.TotalValue);
+        context.SetVariable("crossRegion", header.CrossRegion);
+        context.SetVariable("fromStoreId", header.FromStoreId);
+        context.SetVariable("toStoreId", header.ToStoreId);
         context.SetVariable("requestedLines", TransferActivity.Lines(lines.Select(l => new TransferQuantity(l.ProductId, l.Requested))));
         if (header.Status == TransferStatus.ShortOfStock)
         {
-            context.SetVariable("shortfalls", TransferActivity.Json(shortfalls));
+            context.SetVariable("shortfalls", JsonSerializer.SerializeToNode(shortfalls, EngineJson.Options));
             return ActivityResult.Outcome(ShortOfStock);
         }
 

@@ -8,7 +8,7 @@ namespace StoreStock.Workflows.Transfers;
 /// releases the unshipped rest. Sets shippedLines ([{ productId, quantity }], the receipt card's lines). Leaves by
 /// NothingShipped when every quantity was 0: the transfer is then cancelled with its reservation released.
 /// </summary>
-[Activity("ShipTransfer", TransferActivity.Category, "调拨发货", "Ship transfer", Outcomes = [Shipped, NothingShipped])]
+[Activity("ShipTransfer", WorkflowCategories.Stock, "调拨发货", "Ship transfer", Outcomes = [Shipped, NothingShipped])]
 public sealed class ShipTransfer : Activity
 {
     public const string Shipped = "Shipped";
