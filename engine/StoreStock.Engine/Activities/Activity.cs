@@ -33,7 +33,8 @@ public abstract class Activity
 
     /// <summary>
     /// Called on every activity of a definition when an instance is cancelled, inside the cancelling transaction, so an
-    /// activity that holds something (reserved stock) can give it back. It must check for itself whether it ran.
+    /// activity that holds something (reserved stock) can give it back. It must check for itself whether it ran. Throwing
+    /// <see cref="CancelRefusedException"/> refuses the cancel (a 409): nothing of it is kept.
     /// </summary>
     public virtual ValueTask OnInstanceCancelledAsync(ActivityContext context) => ValueTask.CompletedTask;
 

@@ -192,7 +192,15 @@ public sealed class WorkflowRuntime(EngineDatabase database, EngineServices serv
                 return Failure.Conflict($"流程实例已{StatusWord(step.Instance.Status)} (the instance is already {step.Instance.Status})");
             }
 
-            await step.CancelAsync();
+            try
+            {
+                await step.CancelAsync();
+            }
+            catch (Activities.CancelRefusedException refused)
+            {
+                return Failure.Conflict(refused.Message);
+            }
+
             return null;
         }, ct);
 

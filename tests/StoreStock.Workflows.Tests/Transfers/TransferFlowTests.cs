@@ -122,6 +122,13 @@ public sealed class TransferFlowTests(WorkflowsApp app) : IClassFixture<Workflow
         Assert.Equal(HttpStatusCode.Conflict, status);
         Assert.Contains("shipped", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal("shipped", (await _transfers.GetAsync(shipped)).TransferStatus());
+
+        // The engine's own cancel asks the same hook and is refused the same way; the instance keeps waiting for the receipt.
+        var instanceId = (await _transfers.GetAsync(shipped)).GetProperty("instanceId").GetGuid();
+        (status, problem) = await (await app.HqAsync()).PostAsync($"/api/workflows/instances/{instanceId}/cancel");
+        Assert.True(status == HttpStatusCode.Conflict, problem.ToString());
+        Assert.Equal("suspended", (await app.InstanceAsync(instanceId)).Status());
+        Assert.Equal("shipped", (await _transfers.GetAsync(shipped)).TransferStatus());
         await _transfers.AssertLevelAsync(app.StoreA.SellingLocationId, product.Id, onHand: 26, reserved: 0, inTransit: 0);
         await _transfers.AssertLevelAsync(app.StoreB.SellingLocationId, product.Id, onHand: 0, reserved: 0, inTransit: 4);
     }

@@ -56,4 +56,4 @@ public sealed class ReserveTransferStock : Activity
 }
 
 /// <summary>A cancel came after the goods left the source: the instance stays as it is.</summary>
-public sealed class TransferAlreadyShippedException() : Exception("调拨单已发货，不能取消 (the transfer has shipped and can no longer be cancelled)");
+public sealed class TransferAlreadyShippedException() : CancelRefusedException("调拨单已发货，不能取消 (the transfer has shipped and can no longer be cancelled)");

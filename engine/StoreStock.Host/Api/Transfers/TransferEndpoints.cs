@@ -77,17 +77,11 @@ public static class TransferEndpoints
             return AlreadyPast(transfer.Status);
         }
 
-        try
+        // Shipped in the meantime: the engine answers 409 from the reservation's cancel hook.
+        var cancelled = await runtime.CancelAsync(transfer.InstanceId, ActingForTransfer(context), ct);
+        if (!cancelled.Succeeded)
         {
-            var cancelled = await runtime.CancelAsync(transfer.InstanceId, ActingForTransfer(context), ct);
-            if (!cancelled.Succeeded)
-            {
-                return OutcomeResults.Problem(cancelled);
-            }
-        }
-        catch (TransferAlreadyShippedException)
-        {
-            return AlreadyPast(TransferStatus.Shipped);
+            return OutcomeResults.Problem(cancelled);
         }
 
         return Results.Ok(await DetailAsync((await queries.GetAsync(caller, number, ct))!, workflows, ct));
