@@ -5,8 +5,8 @@ internal static class AlertSql
 {
     /// <summary>
     /// Conditions per (store, product) of each store's selling location, as bits so each stock row is read once:
-    /// 1 negative (on hand &lt; 0), 2 low (a low line is set and available ≤ it), 4 overstock (in stock and on hand above
-    /// overstock days × the 30-day average daily sales; never sold in 30 days counts as an average of 0),
+    /// 1 negative (on hand &lt; 0), 2 low (a low line is set and available ≤ it), 4 overstock (in stock, above the low line,
+    /// and on hand above overstock days × the 30-day average daily sales; nothing sold in 30 days is an average of 0),
     /// 8 no sale (in stock, sold within the summary's 30 days but not in the last <c>noSaleDays</c> days, nor today).
     /// Then one statement opens, refreshes and resolves against the alerts not yet resolved.
     /// </summary>
@@ -25,7 +25,7 @@ internal static class AlertSql
             select f.*,
                    case when f.on_hand < 0 then 1 else 0 end
                    | case when f.low_line > 0 and f.available <= f.low_line then 2 else 0 end
-                   | case when f.on_hand > 0 and f.on_hand * 30 > f.overstock_days * f.sold_30d then 4 else 0 end
+                   | case when f.on_hand > 0 and f.available > f.low_line and f.on_hand * 30 > f.overstock_days * f.sold_30d then 4 else 0 end
                    | case when f.on_hand > 0 and f.last_sold_day <= (@now at time zone 'Asia/Shanghai')::date - @noSaleDays then 8 else 0 end as bits
             from facts f
         ), hits as (

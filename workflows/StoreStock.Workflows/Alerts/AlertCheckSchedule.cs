@@ -7,7 +7,7 @@ namespace StoreStock.Workflows.Alerts;
 /// <summary>
 /// At start-up, creates or replaces the alert check's job and its repeating trigger (stable keys, so every node
 /// starting does the same and nothing is duplicated). A trigger that missed runs (a node down, a clock jump) fires
-/// once, not once per missed interval.
+/// once, not once per missed interval. The trigger computes its fire times on the app's clock, as Quartz does.
 /// </summary>
 public sealed class AlertCheckSchedule(ISchedulerFactory schedulers, TimeProvider time, IOptions<AlertOptions> options) : IHostedService
 {
@@ -15,7 +15,7 @@ public sealed class AlertCheckSchedule(ISchedulerFactory schedulers, TimeProvide
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var job = JobBuilder.Create<AlertCheckJob>().WithIdentity(AlertCheckJob.Key).StoreDurably().Build();
-        var trigger = TriggerBuilder.Create()
+        var trigger = TriggerBuilder.Create(time)
             .WithIdentity(AlertCheckJob.TriggerKey)
             .ForJob(AlertCheckJob.Key)
             .StartAt(time.GetUtcNow() + options.Value.CheckInterval)
