@@ -1,0 +1,93 @@
+using Dapper;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace StoreStock.Bench.Alerts;
+
+/// <summary>
+/// The chain the check runs over, loaded with COPY: stores in regions of ten, each with its own shop floor and a store
+/// manager; products (a fifth with a low line of 5, a few store overrides); one stock row per (store, product); and
+/// daily sales over the past days plus part of today. Deterministic (fixed seed). Most products sell a few units on
+/// some days, at a rate of their own; one in ten sells nothing. Stock is written straight into the level rows: the
+/// ledger is not what this measures.
+/// </summary>
+public static class ChainData
+{
+    public sealed record Loaded(long StockRows, long SalesRows);
+
+    public static async Task<Loaded> LoadAsync(NpgsqlDataSource db, AlertBenchOptions options, DateOnly today, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await connection.ExecuteAsync("""
+            insert into region (code, name) select 'R' || r, '区域' || r from generate_series(1, @regions) r;
+            insert into location (code, name, kind, region_id)
+                select 'S' || s || '-F', '门店' || s || ' 卖场', 'store_floor', (s - 1) / 10 + 1 from generate_series(1, @stores) s;
+            insert into store (code, name, region_id, selling_location_id)
+                select 'S' || s, '门店' || s, (s - 1) / 10 + 1, s from generate_series(1, @stores) s;
+            insert into app_user (username, display_name, password_hash, role, store_id)
+                select 's' || s || '.manager', '店长' || s, 'x', 'store_manager', s from generate_series(1, @stores) s;
+            insert into category (code, name) values ('C1', '饮料');
+            insert into product (sku, name, unit, category_id, cost_price, sale_price, low_stock_line, created_at, updated_at)
+                select 'P' || p, '商品 ' || p, '个', 1, 3, 5, case when p % 5 = 0 then 5 else 0 end, now(), now() from generate_series(1, @products) p;
+            insert into store_product_policy (store_id, product_id, low_stock_line, overstock_days)
+                select s, p, 8, 20 from generate_series(1, @stores) s, generate_series(1, @products) p where (s * 7 + p) % 100 = 0;
+            """, new { regions = (options.Stores + 9) / 10, options.Stores, options.Products });
+
+        var random = new Random(20261122);
+        var rates = new double[options.Stores + 1, options.Products + 1];
+        long stockRows = 0, salesRows = 0;
+        await using (var stock = await connection.BeginBinaryImportAsync(
+            "copy stock_level (location_id, product_id, on_hand, reserved, in_transit, avg_cost, updated_at) from stdin (format binary)", ct))
+        {
+            for (var s = 1; s <= options.Stores; s++)
+            {
+                for (var p = 1; p <= options.Products; p++)
+                {
+                    // Chance of selling on a given day; a tenth of the pairs never sell.
+                    var rate = random.NextDouble() < 0.1 ? 0 : 0.2 + random.NextDouble() * 0.75;
+                    rates[s, p] = rate;
+                    var onHand = random.NextDouble() < 0.001 ? -random.Next(1, 4) : (int)Math.Round(rate * 2 * random.Next(1, 32)) + random.Next(0, 3);
+                    await stock.StartRowAsync(ct);
+                    await stock.WriteAsync(s, NpgsqlDbType.Integer, ct);
+                    await stock.WriteAsync(p, NpgsqlDbType.Integer, ct);
+                    await stock.WriteAsync((decimal)onHand, NpgsqlDbType.Numeric, ct);
+                    await stock.WriteAsync(onHand > 2 && random.NextDouble() < 0.05 ? 1m : 0m, NpgsqlDbType.Numeric, ct);
+                    await stock.WriteAsync(0m, NpgsqlDbType.Numeric, ct);
+                    await stock.WriteAsync(3m, NpgsqlDbType.Numeric, ct);
+                    await stock.WriteAsync(TimeProvider.System.GetUtcNow(), NpgsqlDbType.TimestampTz, ct);
+                    stockRows++;
+                }
+            }
+
+            await stock.CompleteAsync(ct);
+        }
+
+        await using (var sales = await connection.BeginBinaryImportAsync("copy sales_daily (location_id, product_id, day, sold) from stdin (format binary)", ct))
+        {
+            for (var s = 1; s <= options.Stores; s++)
+            {
+                for (var p = 1; p <= options.Products; p++)
+                {
+                    // Past days, then today with half the chance (the day is under way).
+                    for (var d = options.Days; d >= 0; d--)
+                    {
+                        if (random.NextDouble() < rates[s, p] * (d == 0 ? 0.5 : 1))
+                        {
+                            await sales.StartRowAsync(ct);
+                            await sales.WriteAsync(s, NpgsqlDbType.Integer, ct);
+                            await sales.WriteAsync(p, NpgsqlDbType.Integer, ct);
+                            await sales.WriteAsync(today.AddDays(-d), NpgsqlDbType.Date, ct);
+                            await sales.WriteAsync((decimal)random.Next(1, 4), NpgsqlDbType.Numeric, ct);
+                            salesRows++;
+                        }
+                    }
+                }
+            }
+
+            await sales.CompleteAsync(ct);
+        }
+
+        await connection.ExecuteAsync("vacuum analyze");
+        return new Loaded(stockRows, salesRows);
+    }
+}
