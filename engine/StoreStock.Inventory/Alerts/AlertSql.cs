@@ -1,7 +1,7 @@
 namespace StoreStock.Inventory.Alerts;
 
 /// <summary>The statements of <see cref="AlertCheck"/>.</summary>
-internal static class AlertSql
+public static class AlertSql
 {
     /// <summary>
     /// Conditions per (store, product) of each store's selling location, as bits so each stock row is read once:
@@ -21,21 +21,23 @@ internal static class AlertSql
             join product p on p.id = l.product_id and p.is_active
             left join store_product_policy sp on sp.store_id = s.id and sp.product_id = l.product_id
             left join sales_summary ss on ss.location_id = l.location_id and ss.product_id = l.product_id
-        ), flagged as (
-            select f.*,
-                   case when f.on_hand < 0 then 1 else 0 end
-                   | case when f.low_line > 0 and f.available <= f.low_line then 2 else 0 end
-                   | case when f.on_hand > 0 and f.available > f.low_line and f.on_hand * 30 > f.overstock_days * f.sold_30d then 4 else 0 end
-                   | case when f.on_hand > 0 and f.last_sold_day <= (@now at time zone 'Asia/Shanghai')::date - @noSaleDays then 8 else 0 end as bits
-            from facts f
+        ), flagged as materialized (
+            -- Materialized, so the bits are worked out once per stock row and only rows with a condition go on.
+            select * from (
+                select f.*,
+                       case when f.on_hand < 0 then 1 else 0 end
+                       | case when f.low_line > 0 and f.available <= f.low_line then 2 else 0 end
+                       | case when f.on_hand > 0 and f.available > f.low_line and f.on_hand * 30 > f.overstock_days * f.sold_30d then 4 else 0 end
+                       | case when f.on_hand > 0 and f.last_sold_day <= (@now at time zone 'Asia/Shanghai')::date - @noSaleDays then 8 else 0 end as bits
+                from facts f) x
+            where bits <> 0
         ), hits as (
             select f.store_id, f.location_id, f.product_id, k.kind, f.on_hand, f.available, f.low_line, f.overstock_days,
                    round(f.sold_30d / 30, 3) as avg_daily_sales,
                    (@now at time zone 'Asia/Shanghai')::date - f.last_sold_day as days_without_sale
             from flagged f
             join (values (1, 'negative_stock'), (2, 'low_stock'), (4, 'overstock'), (8, 'no_sale')) as k(bit, kind) on f.bits & k.bit <> 0
-            where f.bits <> 0
-              and (k.kind <> 'no_sale' or not exists (
+            where (k.kind <> 'no_sale' or not exists (
                   select 1 from sales_daily d
                   where d.location_id = f.location_id and d.product_id = f.product_id
                     and d.day = (@now at time zone 'Asia/Shanghai')::date and d.sold > 0))
@@ -74,10 +76,13 @@ internal static class AlertSql
 
     /// <summary>Open alerts never notified, or last notified before the cut-off, are marked notified now and returned.</summary>
     public const string MarkDue = """
+        with due as materialized (
+            select id from stock_alert
+            where status = 'open' and (last_notified_at is null or last_notified_at <= @notifiedBefore)
+        )
         update stock_alert a set last_notified_at = @now
-        from store s, product p
-        where a.status = 'open' and (a.last_notified_at is null or a.last_notified_at <= @notifiedBefore)
-          and s.id = a.store_id and p.id = a.product_id
+        from due, store s, product p
+        where a.id = due.id and s.id = a.store_id and p.id = a.product_id
         returning a.id, a.store_id as StoreId, s.code as StoreCode, s.name as StoreName, a.location_id as LocationId,
                   a.product_id as ProductId, p.sku, p.name as ProductName, p.unit, a.kind, a.available, a.on_hand as OnHand,
                   a.low_line as LowLine, a.overstock_days as OverstockDays, a.avg_daily_sales as AvgDailySales,

@@ -1,35 +1,11 @@
 namespace StoreStock.Inventory.Alerts;
 
 /// <summary>An alert as the API lists it: the store and product it is about, its figures at detection, its story.</summary>
-public sealed class AlertView
+public sealed class AlertView : AlertFigures
 {
-    public long Id { get; init; }
-
-    public string Kind { get; init; } = "";
-
     public string Status { get; init; } = "";
 
-    public string StoreCode { get; init; } = "";
-
     public string LocationCode { get; init; } = "";
-
-    public string Sku { get; init; } = "";
-
-    public string ProductName { get; init; } = "";
-
-    public string Unit { get; init; } = "";
-
-    public decimal Available { get; init; }
-
-    public decimal OnHand { get; init; }
-
-    public decimal LowLine { get; init; }
-
-    public int OverstockDays { get; init; }
-
-    public decimal AvgDailySales { get; init; }
-
-    public int? DaysWithoutSale { get; init; }
 
     public DateTimeOffset OpenedAt { get; init; }
 

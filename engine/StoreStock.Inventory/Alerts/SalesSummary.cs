@@ -35,7 +35,7 @@ public static class SalesSummary
             insert into sales_summary_build (as_of, built_at) values ((@now at time zone 'Asia/Shanghai')::date, @now);
             analyze sales_summary;
             """,
-            new { now }, transaction, cancellationToken: cancellationToken));
+            new { now }, transaction, AlertCheck.CommandTimeoutSeconds, cancellationToken: cancellationToken));
         return true;
     }
 }

@@ -33,36 +33,45 @@ public static class ChainData
                 select s, p, 8, 20 from generate_series(1, @stores) s, generate_series(1, @products) p where (s * 7 + p) % 100 = 0;
             """, new { regions = (options.Stores + 9) / 10, options.Stores, options.Products });
 
+        // Binary COPY row by row is CPU-bound client work: written synchronously on a worker thread, it is several times faster.
+        var (stockRows, salesRows) = await Task.Run(() => Copy(connection, options, today), ct);
+        await connection.ExecuteAsync("vacuum analyze");
+        return new Loaded(stockRows, salesRows);
+    }
+
+    private static (long StockRows, long SalesRows) Copy(NpgsqlConnection connection, AlertBenchOptions options, DateOnly today)
+    {
         var random = new Random(20261122);
         var rates = new double[options.Stores + 1, options.Products + 1];
+        var updatedAt = TimeProvider.System.GetUtcNow();
         long stockRows = 0, salesRows = 0;
-        await using (var stock = await connection.BeginBinaryImportAsync(
-            "copy stock_level (location_id, product_id, on_hand, reserved, in_transit, avg_cost, updated_at) from stdin (format binary)", ct))
+        using (var stock = connection.BeginBinaryImport(
+            "copy stock_level (location_id, product_id, on_hand, reserved, in_transit, avg_cost, updated_at) from stdin (format binary)"))
         {
             for (var s = 1; s <= options.Stores; s++)
             {
                 for (var p = 1; p <= options.Products; p++)
                 {
-                    // Chance of selling on a given day; a tenth of the pairs never sell.
-                    var rate = random.NextDouble() < 0.1 ? 0 : 0.2 + random.NextDouble() * 0.75;
+                    // Chance of selling on a given day (1–3 units, 2 on average); a tenth of the pairs never sell.
+                    var rate = random.NextDouble() < 0.1 ? 0 : 0.05 + random.NextDouble() * 0.45;
                     rates[s, p] = rate;
                     var onHand = random.NextDouble() < 0.001 ? -random.Next(1, 4) : (int)Math.Round(rate * 2 * random.Next(1, 32)) + random.Next(0, 3);
-                    await stock.StartRowAsync(ct);
-                    await stock.WriteAsync(s, NpgsqlDbType.Integer, ct);
-                    await stock.WriteAsync(p, NpgsqlDbType.Integer, ct);
-                    await stock.WriteAsync((decimal)onHand, NpgsqlDbType.Numeric, ct);
-                    await stock.WriteAsync(onHand > 2 && random.NextDouble() < 0.05 ? 1m : 0m, NpgsqlDbType.Numeric, ct);
-                    await stock.WriteAsync(0m, NpgsqlDbType.Numeric, ct);
-                    await stock.WriteAsync(3m, NpgsqlDbType.Numeric, ct);
-                    await stock.WriteAsync(TimeProvider.System.GetUtcNow(), NpgsqlDbType.TimestampTz, ct);
+                    stock.StartRow();
+                    stock.Write(s, NpgsqlDbType.Integer);
+                    stock.Write(p, NpgsqlDbType.Integer);
+                    stock.Write((decimal)onHand, NpgsqlDbType.Numeric);
+                    stock.Write(onHand > 2 && random.NextDouble() < 0.05 ? 1m : 0m, NpgsqlDbType.Numeric);
+                    stock.Write(0m, NpgsqlDbType.Numeric);
+                    stock.Write(3m, NpgsqlDbType.Numeric);
+                    stock.Write(updatedAt, NpgsqlDbType.TimestampTz);
                     stockRows++;
                 }
             }
 
-            await stock.CompleteAsync(ct);
+            stock.Complete();
         }
 
-        await using (var sales = await connection.BeginBinaryImportAsync("copy sales_daily (location_id, product_id, day, sold) from stdin (format binary)", ct))
+        using (var sales = connection.BeginBinaryImport("copy sales_daily (location_id, product_id, day, sold) from stdin (format binary)"))
         {
             for (var s = 1; s <= options.Stores; s++)
             {
@@ -73,21 +82,20 @@ public static class ChainData
                     {
                         if (random.NextDouble() < rates[s, p] * (d == 0 ? 0.5 : 1))
                         {
-                            await sales.StartRowAsync(ct);
-                            await sales.WriteAsync(s, NpgsqlDbType.Integer, ct);
-                            await sales.WriteAsync(p, NpgsqlDbType.Integer, ct);
-                            await sales.WriteAsync(today.AddDays(-d), NpgsqlDbType.Date, ct);
-                            await sales.WriteAsync((decimal)random.Next(1, 4), NpgsqlDbType.Numeric, ct);
+                            sales.StartRow();
+                            sales.Write(s, NpgsqlDbType.Integer);
+                            sales.Write(p, NpgsqlDbType.Integer);
+                            sales.Write(today.AddDays(-d), NpgsqlDbType.Date);
+                            sales.Write((decimal)random.Next(1, 4), NpgsqlDbType.Numeric);
                             salesRows++;
                         }
                     }
                 }
             }
 
-            await sales.CompleteAsync(ct);
+            sales.Complete();
         }
 
-        await connection.ExecuteAsync("vacuum analyze");
-        return new Loaded(stockRows, salesRows);
+        return (stockRows, salesRows);
     }
 }
