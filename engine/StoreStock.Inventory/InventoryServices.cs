@@ -31,6 +31,7 @@ public static class InventoryServices
         services.AddHostedService<ReservationExpiry>();
         services.AddCatalog();
         Transfers.TransferServices.AddTransfers(services);
+        services.AddStockAlerts();
         return services;
     }
 }

@@ -31,5 +31,6 @@ public static class StoreStockEndpoints
         api.MapTaskEndpoints();
         api.MapWriteOffEndpoints();
         Transfers.TransferEndpoints.MapTransferEndpoints(api);
+        Alerts.AlertEndpoints.MapAlertEndpoints(api);
     }
 }

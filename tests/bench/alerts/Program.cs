@@ -1,0 +1,136 @@
+using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using StoreStock.Database;
+using StoreStock.Host.Startup;
+using StoreStock.Inventory.Alerts;
+using StoreStock.Inventory.Data;
+using StoreStock.Workflows.Alerts;
+using static StoreStock.Bench.Alerts.Timing;
+using static StoreStock.Bench.BenchOutput;
+
+namespace StoreStock.Bench.Alerts;
+
+/// <summary>
+/// One full stock alert check over a chain of 100 stores × 10,000 products with 30 days of sales, against a bare
+/// sequential scan of the stock table on the same server. The last line is the ratio: check ÷ scan (goal ≤ 3).
+/// </summary>
+public static class AlertBenchmark
+{
+    private const string BareScan = "select count(*), sum(on_hand) from stock_level";
+
+    public static async Task<int> Main(string[] args)
+    {
+        var options = AlertBenchOptions.Parse(args);
+        using var stop = CtrlC.StopsRun();
+        DapperSetup.Configure();
+
+        await using var cluster = await BenchCluster.StartAsync(stop.Token);
+        Print("cluster", await cluster.DescribeAsync());
+        // No command timeout: loading and the first check (which opens every alert) take longer than the default 30 s.
+        await using var db = NpgsqlDataSource.Create(await cluster.CreateDatabaseAsync("storestock", stop.Token) + ";Command Timeout=0");
+        await new SchemaMigrator(db, NullLogger<SchemaMigrator>.Instance).MigrateAsync(SchemaModules.All(), stop.Token);
+
+        var now = TimeProvider.System.GetUtcNow();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, StoreStock.Inventory.Documents.StockDocuments.ChinaTime).DateTime);
+        var (loaded, loadTime) = await TimeAsync(() => ChainData.LoadAsync(db, options, today, stop.Token));
+        Print("chain", $"{options.Stores} stores × {options.Products} products, {options.Days} days of sales and part of today");
+        Print("rows", $"{loaded.StockRows} stock_level, {loaded.SalesRows} sales_daily (loaded with COPY in {Ms(loadTime)})");
+
+        var scans = await BareScansAsync(db, options.Runs, stop.Token);
+        var scan = Median(scans);
+        Print("bare scan", $"{Ms(scan)} median of {options.Runs} ({BareScan}; index and bitmap scans off, parallel workers as configured)");
+
+        var (_, rebuild) = await TimeAsync(() => new InventoryDatabase(db).InTransactionAsync(
+            (connection, transaction) => SalesSummary.RefreshAsync(connection, transaction, now, stop.Token), stop.Token));
+        Print("sales summary rebuild", $"{Ms(rebuild)} (once per business day, from sales_daily)");
+
+        var run = new AlertRun(new InventoryDatabase(db), TimeProvider.System, Options.Create(new AlertOptions()), new NoLowStockReplenishment(), NullLogger<AlertRun>.Instance);
+        var (first, firstTime) = await TimeAsync(() => run.RunAsync(stop.Token));
+        Print("alert check first", $"{Ms(firstTime)}: opened {first.Opened}, notified {first.Notified} (every alert is new)");
+        await VacuumAlertsAsync(db);
+
+        var checks = new List<TimeSpan>();
+        AlertRunResult last = first;
+        for (var i = 1; i <= options.Runs; i++)
+        {
+            await ChurnAsync(db, i, stop.Token);
+            (last, var elapsed) = await TimeAsync(() => run.RunAsync(stop.Token));
+            checks.Add(elapsed);
+        }
+
+        var check = Median(checks);
+        Print("alert check", $"{Ms(check)} median of {options.Runs}, each after 1% of the stock rows changed "
+            + $"(last: opened {last.Opened}, refreshed {last.Refreshed}, resolved {last.Resolved}, notified {last.Notified})");
+        Print("alerts open", await OpenAlertsAsync(db));
+
+        if (Environment.GetEnvironmentVariable("ALERT_BENCH_EXPLAIN") is "1")
+        {
+            await ExplainAsync(db);
+        }
+
+        // Replenishment: the timing of one replenishment run over all stores is printed here, before the ratio line.
+
+        Print("ratio", Fixed(check / scan, 2));
+        return 0;
+    }
+
+    private static async Task<List<TimeSpan>> BareScansAsync(NpgsqlDataSource db, int runs, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await connection.ExecuteAsync("set enable_indexscan = off; set enable_indexonlyscan = off; set enable_bitmapscan = off");
+        var times = new List<TimeSpan>();
+        for (var i = -2; i < runs; i++)
+        {
+            var (_, elapsed) = await TimeAsync(() => connection.QuerySingleAsync<(long, decimal)>(new CommandDefinition(BareScan, cancellationToken: ct)));
+            if (i >= 0)
+            {
+                times.Add(elapsed);
+            }
+        }
+
+        return times;
+    }
+
+    /// <summary>What autovacuum does soon after the first check wrote every alert: statistics, and the dead index entries gone.</summary>
+    private static async Task VacuumAlertsAsync(NpgsqlDataSource db)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await connection.ExecuteAsync("vacuum analyze stock_alert");
+    }
+
+    /// <summary>Between checks, as sales and receipts would: one stock row in a hundred moves by one unit.</summary>
+    private static async Task ChurnAsync(NpgsqlDataSource db, int round, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "update stock_level set on_hand = on_hand + case when @round % 2 = 0 then 1 else -1 end where (location_id * 7 + product_id + @round) % 100 = 0",
+            new { round }, cancellationToken: ct));
+    }
+
+    /// <summary>With ALERT_BENCH_EXPLAIN=1: the check's plans with actual times, in a transaction rolled back.</summary>
+    private static async Task ExplainAsync(NpgsqlDataSource db)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await connection.ExecuteAsync("set local work_mem = '256MB'; set local jit = off", transaction: transaction);
+        var parameters = new { now = TimeProvider.System.GetUtcNow(), noSaleDays = AlertKind.NoSaleDays, notifiedBefore = TimeProvider.System.GetUtcNow().AddDays(-1) };
+        foreach (var sql in new[] { AlertSql.Check, AlertSql.MarkDue })
+        {
+            foreach (var line in await connection.QueryAsync<string>("explain (analyze, buffers) " + sql, parameters, transaction))
+            {
+                Console.WriteLine(line);
+            }
+        }
+
+        await transaction.RollbackAsync();
+    }
+
+    private static async Task<string> OpenAlertsAsync(NpgsqlDataSource db)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        var kinds = await connection.QueryAsync<(string Kind, long Count)>("select kind, count(*) from stock_alert where status = 'open' group by kind order by kind");
+        return string.Join(", ", kinds.Select(k => $"{k.Kind} {k.Count}"));
+    }
+}
