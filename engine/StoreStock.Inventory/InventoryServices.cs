@@ -28,6 +28,7 @@ public static class InventoryServices
         services.AddHostedService(sp => sp.GetRequiredService<PosSales>());
         services.AddHostedService<ReservationExpiry>();
         services.AddCatalog();
+        Stocktakes.StocktakeServices.AddStocktakes(services);
         return services;
     }
 }
