@@ -28,5 +28,6 @@ public static class StoreStockEndpoints
         api.MapDefinitionEndpoints();
         api.MapInstanceEndpoints();
         api.MapTaskEndpoints();
+        Stocktakes.StocktakeEndpoints.MapStocktakeEndpoints(api);
     }
 }

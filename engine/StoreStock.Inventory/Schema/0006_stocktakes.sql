@@ -13,6 +13,8 @@ create table stocktake_schedule (
     missed_after       text        not null default 'PT48H',
     enabled            boolean     not null default true,
     consecutive_missed int         not null default 0,
+    -- A deleted schedule keeps its row for the counts it made; it never fires again.
+    deleted_at         timestamptz,
     created_by         text        not null,
     created_at         timestamptz not null,
     updated_at         timestamptz not null

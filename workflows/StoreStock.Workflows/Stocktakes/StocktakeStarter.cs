@@ -1,0 +1,99 @@
+using System.Text.Json.Nodes;
+using Dapper;
+using StoreStock.Engine.Runtime;
+using StoreStock.Inventory.Access;
+using StoreStock.Inventory.Data;
+using StoreStock.Inventory.Stocktakes;
+
+namespace StoreStock.Workflows.Stocktakes;
+
+public sealed record StartStocktakeRequest(string? StoreCode, StocktakeScopeInput? Scope, bool? Blind, string? CountDeadline, string? MissedAfter);
+
+/// <summary>
+/// Starts the <c>stocktake</c> workflow: ad hoc by HQ or the store's manager, or for a schedule's firing. The
+/// workflow's first step opens the count, so the count and the instance commit together.
+/// </summary>
+public sealed class StocktakeStarter(WorkflowRuntime runtime, InventoryDatabase database, StocktakeQueries queries)
+{
+    public const string DefinitionId = "stocktake";
+
+    public async Task<Outcome<StocktakeView>> StartAdHocAsync(Caller caller, WorkflowActor actor, StartStocktakeRequest request, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var countDeadline = request.CountDeadline ?? StocktakeInput.DefaultCountDeadline;
+        var missedAfter = request.MissedAfter ?? StocktakeInput.DefaultMissedAfter;
+        StocktakeInput.CheckDeadlines(countDeadline, missedAfter, errors);
+        await using var connection = await database.DataSource.OpenConnectionAsync(ct);
+        var storeId = string.IsNullOrWhiteSpace(request.StoreCode)
+            ? null
+            : await connection.ExecuteScalarAsync<int?>("select id from store where code = @StoreCode", request);
+        if (storeId is null)
+        {
+            errors.Add("storeCode", string.IsNullOrWhiteSpace(request.StoreCode) ? "必填 (is required)" : $"没有门店 {request.StoreCode} (no such store)");
+        }
+
+        await StocktakeInput.CheckScopeAsync(request.Scope, errors, connection);
+        if (errors.Any)
+        {
+            return errors;
+        }
+
+        if (!(caller.IsHq || (caller.Role == Role.StoreManager && caller.StoreId == storeId)))
+        {
+            return Failure.Forbidden("只有总部或本店店长可以发起盘点 (only HQ or the store's manager start a count)");
+        }
+
+        var input = Input(request.Scope, request.Blind ?? false, countDeadline, missedAfter);
+        var started = await runtime.StartAsync(new StartRequest(DefinitionId, null, storeId, null, input), actor, ct);
+        if (started.Errors is { } startErrors)
+        {
+            return startErrors;
+        }
+
+        if (started.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        var number = await queries.NumberOfInstanceAsync(started.Value!.InstanceId, ct);
+        return number is null
+            ? Failure.Conflict("盘点流程未能开单 (the stocktake workflow did not open a count)", new { started.Value.InstanceId, started.Value.Incidents })
+            : await queries.GetAsync(caller, number, ct);
+    }
+
+    /// <summary>Starts the count of one firing of a schedule; a firing that already has its count (or a schedule now off) starts nothing.</summary>
+    public async Task<Guid?> StartScheduledAsync(int scheduleId, DateTimeOffset firedFor, CancellationToken ct)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync(ct);
+        var schedule = await connection.QuerySingleOrDefaultAsync<ScheduleToStart>(
+            """
+            select s.store_id as StoreId, s.scope_kind as ScopeKind, s.scope_ids as ScopeIds, s.blind, s.count_deadline as CountDeadline,
+                   s.missed_after as MissedAfter,
+                   exists (select 1 from stocktake t where t.schedule_id = s.id and t.scheduled_for = @firedFor) as Opened
+            from stocktake_schedule s where s.id = @scheduleId and s.enabled and s.deleted_at is null
+            """,
+            new { scheduleId, firedFor });
+        if (schedule is null || schedule.Opened)
+        {
+            return null;
+        }
+
+        var input = Input(new StocktakeScopeInput(schedule.ScopeKind, schedule.ScopeIds), schedule.Blind, schedule.CountDeadline, schedule.MissedAfter);
+        input["scheduleId"] = scheduleId;
+        input["scheduledFor"] = firedFor.ToUniversalTime();
+        var started = await runtime.StartAsync(
+            new StartRequest(DefinitionId, null, schedule.StoreId, $"stocktake-schedule:{scheduleId}", input), WorkflowActor.System("stocktake-schedule"), ct);
+        return started.Value?.InstanceId;
+    }
+
+    private static JsonObject Input(StocktakeScopeInput? scope, bool blind, string countDeadline, string missedAfter) => new()
+    {
+        ["scopeKind"] = scope?.Kind ?? StocktakeScope.Store,
+        ["scopeIds"] = new JsonArray([.. (scope?.Ids ?? []).Select(id => (JsonNode)id)]),
+        ["blind"] = blind,
+        ["countDeadline"] = countDeadline,
+        ["missedAfter"] = missedAfter,
+    };
+
+    private sealed record ScheduleToStart(int StoreId, string ScopeKind, int[] ScopeIds, bool Blind, string CountDeadline, string MissedAfter, bool Opened);
+}
