@@ -90,8 +90,42 @@ public sealed class StocktakeQueries(InventoryDatabase database, ScopeGuard scop
     private static bool HidesSystemQuantity(Caller caller, bool blind, string status) =>
         blind && status == StocktakeStatus.Counting && caller.Role == Role.Clerk;
 
-    private sealed record StocktakeRow(
-        long Id, string Number, string StoreCode, int StoreId, string Status, string ScopeKind, int[] ScopeIds, bool Blind, int Round,
-        DateTimeOffset SnapshotAt, DateTimeOffset? Deadline, int? ScheduleId, DateTimeOffset? ScheduledFor, Guid? InstanceId,
-        string CreatedBy, string? SubmittedBy, string? PostedBy, DateTimeOffset? PostedAt);
+    private sealed record StocktakeRow
+    {
+        public long Id { get; init; }
+
+        public string Number { get; init; } = "";
+
+        public string StoreCode { get; init; } = "";
+
+        public int StoreId { get; init; }
+
+        public string Status { get; init; } = "";
+
+        public string ScopeKind { get; init; } = "";
+
+        public int[] ScopeIds { get; init; } = [];
+
+        public bool Blind { get; init; }
+
+        public int Round { get; init; }
+
+        public DateTimeOffset SnapshotAt { get; init; }
+
+        public DateTimeOffset? Deadline { get; init; }
+
+        public int? ScheduleId { get; init; }
+
+        public DateTimeOffset? ScheduledFor { get; init; }
+
+        public Guid? InstanceId { get; init; }
+
+        public string CreatedBy { get; init; } = "";
+
+        public string? SubmittedBy { get; init; }
+
+        public string? PostedBy { get; init; }
+
+        public DateTimeOffset? PostedAt { get; init; }
+    }
 }

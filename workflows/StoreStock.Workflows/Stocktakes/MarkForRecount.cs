@@ -11,7 +11,7 @@ public sealed class MarkForRecount : StocktakeStep
     {
         var (connection, transaction) = await context.TransactionAsync();
         var flagged = await StocktakeRecount.MarkAsync(connection, transaction, StocktakeId(context));
-        context.SetVariable("recountLines", flagged);
+        context.SetVariable("recountLines", VariableValue.Of(flagged));
         return ActivityResult.Outcome(Done);
     }
 }

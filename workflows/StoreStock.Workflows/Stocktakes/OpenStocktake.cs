@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using StoreStock.Engine.Activities;
 using StoreStock.Engine.Expressions;
 using StoreStock.Inventory.Stocktakes;
@@ -52,13 +51,7 @@ public sealed class OpenStocktake : Activity
             return ActivityResult.Outcome(AlreadyOpened);
         }
 
-        context.SetVariable("stocktake", new JsonObject
-        {
-            ["id"] = opened.Id,
-            ["number"] = opened.Number,
-            ["lines"] = opened.LineCount,
-            ["deadline"] = deadline,
-        });
+        context.SetVariable("stocktake", VariableValue.Of(new { id = opened.Id, number = opened.Number, lines = opened.LineCount, deadline }));
         return ActivityResult.Outcome(Done);
     }
 

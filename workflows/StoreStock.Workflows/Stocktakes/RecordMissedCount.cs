@@ -16,7 +16,7 @@ public sealed class RecordMissedCount : StocktakeStep
     {
         var (connection, transaction) = await context.TransactionAsync();
         var missed = await StocktakeMisses.RecordAsync(connection, transaction, StocktakeId(context));
-        context.SetVariable("consecutiveMissed", missed);
+        context.SetVariable("consecutiveMissed", VariableValue.Of(missed));
         return ActivityResult.Outcome(missed >= 2 ? TwoInARow : Done);
     }
 }

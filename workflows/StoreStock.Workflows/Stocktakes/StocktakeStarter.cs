@@ -79,21 +79,30 @@ public sealed class StocktakeStarter(WorkflowRuntime runtime, InventoryDatabase 
         }
 
         var input = Input(new StocktakeScopeInput(schedule.ScopeKind, schedule.ScopeIds), schedule.Blind, schedule.CountDeadline, schedule.MissedAfter);
-        input["scheduleId"] = scheduleId;
-        input["scheduledFor"] = firedFor.ToUniversalTime();
+        input["scheduleId"] = VariableValue.Of(scheduleId);
+        input["scheduledFor"] = VariableValue.Of(firedFor.ToUniversalTime());
         var started = await runtime.StartAsync(
             new StartRequest(DefinitionId, null, schedule.StoreId, $"stocktake-schedule:{scheduleId}", input), WorkflowActor.System("stocktake-schedule"), ct);
         return started.Value?.InstanceId;
     }
 
-    private static JsonObject Input(StocktakeScopeInput? scope, bool blind, string countDeadline, string missedAfter) => new()
-    {
-        ["scopeKind"] = scope?.Kind ?? StocktakeScope.Store,
-        ["scopeIds"] = new JsonArray([.. (scope?.Ids ?? []).Select(id => (JsonNode)id)]),
-        ["blind"] = blind,
-        ["countDeadline"] = countDeadline,
-        ["missedAfter"] = missedAfter,
-    };
+    private static JsonObject Input(StocktakeScopeInput? scope, bool blind, string countDeadline, string missedAfter) =>
+        VariableValue.Of(new { scopeKind = scope?.Kind ?? StocktakeScope.Store, scopeIds = scope?.Ids ?? [], blind, countDeadline, missedAfter })!.AsObject();
 
-    private sealed record ScheduleToStart(int StoreId, string ScopeKind, int[] ScopeIds, bool Blind, string CountDeadline, string MissedAfter, bool Opened);
+    private sealed record ScheduleToStart
+    {
+        public int StoreId { get; init; }
+
+        public string ScopeKind { get; init; } = "";
+
+        public int[] ScopeIds { get; init; } = [];
+
+        public bool Blind { get; init; }
+
+        public string CountDeadline { get; init; } = "";
+
+        public string MissedAfter { get; init; } = "";
+
+        public bool Opened { get; init; }
+    }
 }

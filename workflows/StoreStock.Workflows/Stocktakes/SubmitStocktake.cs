@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using StoreStock.Engine.Activities;
 using StoreStock.Inventory.Stocktakes;
 
@@ -21,20 +20,20 @@ public sealed class SubmitStocktake : StocktakeStep
         var result = await StocktakeSubmission.SubmitAsync(connection, transaction, StocktakeId(context), context.Actor.Actor, context.Now);
         if (result.Variance is not { } variance)
         {
-            context.SetVariable("uncounted", result.Uncounted);
+            context.SetVariable("uncounted", VariableValue.Of(result.Uncounted));
             context.Journal("incomplete", $"还有 {result.Uncounted} 行未盘 ({result.Uncounted} lines not counted yet)");
             return ActivityResult.Outcome(Incomplete);
         }
 
-        context.SetVariable("uncounted", 0);
-        context.SetVariable("variance", new JsonObject
+        context.SetVariable("uncounted", VariableValue.Of(0));
+        context.SetVariable("variance", VariableValue.Of(new
         {
-            ["gainValue"] = variance.GainValue,
-            ["lossValue"] = variance.LossValue,
-            ["netValue"] = variance.NetValue,
-            ["absoluteValue"] = variance.AbsoluteValue,
-            ["differingLines"] = variance.DifferingLines,
-        });
+            gainValue = variance.GainValue,
+            lossValue = variance.LossValue,
+            netValue = variance.NetValue,
+            absoluteValue = variance.AbsoluteValue,
+            differingLines = variance.DifferingLines,
+        }));
         return ActivityResult.Outcome(Submitted);
     }
 }

@@ -58,9 +58,20 @@ public sealed class StocktakeSchedules(InventoryDatabase database, StocktakeSche
             errors.Add("storeCode", string.IsNullOrWhiteSpace(request.StoreCode) ? "必填 (is required)" : $"没有门店 {request.StoreCode} (no such store)");
         }
 
-        var row = new ScheduleRow(0, request.StoreCode ?? "", request.Name ?? "", request.Cron ?? "", TimeZone, request.Scope?.Kind ?? "store",
-            [.. request.Scope?.Ids ?? []], request.Blind ?? false, request.CountDeadline ?? StocktakeInput.DefaultCountDeadline,
-            request.MissedAfter ?? StocktakeInput.DefaultMissedAfter, request.Enabled ?? true, 0, storeId ?? 0);
+        var row = new ScheduleRow
+        {
+            StoreCode = request.StoreCode ?? "",
+            Name = request.Name ?? "",
+            Cron = request.Cron ?? "",
+            TimeZone = TimeZone,
+            ScopeKind = request.Scope?.Kind ?? "store",
+            ScopeIds = [.. request.Scope?.Ids ?? []],
+            Blind = request.Blind ?? false,
+            CountDeadline = request.CountDeadline ?? StocktakeInput.DefaultCountDeadline,
+            MissedAfter = request.MissedAfter ?? StocktakeInput.DefaultMissedAfter,
+            Enabled = request.Enabled ?? true,
+            StoreId = storeId ?? 0,
+        };
         await ValidateAsync(row, errors, connection);
         if (errors.Any)
         {
@@ -193,10 +204,34 @@ public sealed class StocktakeSchedules(InventoryDatabase database, StocktakeSche
             row.CountDeadline, row.MissedAfter, row.Enabled, row.ConsecutiveMissed, trigger?.NextFireTimeUtc);
     }
 
-    private sealed record ScheduleRow(
-        int Id, string StoreCode, string Name, string Cron, string TimeZone, string ScopeKind, int[] ScopeIds, bool Blind,
-        string CountDeadline, string MissedAfter, bool Enabled, int ConsecutiveMissed, int StoreId)
+    private sealed record ScheduleRow
     {
+        public int Id { get; init; }
+
+        public string StoreCode { get; init; } = "";
+
+        public string Name { get; init; } = "";
+
+        public string Cron { get; init; } = "";
+
+        public string TimeZone { get; init; } = "";
+
+        public string ScopeKind { get; init; } = "";
+
+        public int[] ScopeIds { get; init; } = [];
+
+        public bool Blind { get; init; }
+
+        public string CountDeadline { get; init; } = "";
+
+        public string MissedAfter { get; init; } = "";
+
+        public bool Enabled { get; init; }
+
+        public int ConsecutiveMissed { get; init; }
+
+        public int StoreId { get; init; }
+
         public ScheduleTiming Timing => new(Id, Cron, TimeZone, Enabled);
     }
 }
