@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Dapper;
+using Microsoft.Extensions.Logging;
 using StoreStock.Engine.Runtime;
 using StoreStock.Inventory.Access;
 using StoreStock.Inventory.Data;
@@ -13,7 +14,7 @@ public sealed record StartStocktakeRequest(string? StoreCode, StocktakeScopeInpu
 /// Starts the <c>stocktake</c> workflow: ad hoc by HQ or the store's manager, or for a schedule's firing. The
 /// workflow's first step opens the count, so the count and the instance commit together.
 /// </summary>
-public sealed class StocktakeStarter(WorkflowRuntime runtime, InventoryDatabase database, StocktakeQueries queries)
+public sealed partial class StocktakeStarter(WorkflowRuntime runtime, InventoryDatabase database, StocktakeQueries queries, ILogger<StocktakeStarter> logger)
 {
     public const string DefinitionId = "stocktake";
 
@@ -64,6 +65,7 @@ public sealed class StocktakeStarter(WorkflowRuntime runtime, InventoryDatabase 
     /// <summary>Starts the count of one firing of a schedule; a firing that already has its count (or a schedule now off) starts nothing.</summary>
     public async Task<Guid?> StartScheduledAsync(int scheduleId, DateTimeOffset firedFor, CancellationToken ct)
     {
+        firedFor = firedFor.ToUniversalTime();
         await using var connection = await database.DataSource.OpenConnectionAsync(ct);
         var schedule = await connection.QuerySingleOrDefaultAsync<ScheduleToStart>(
             """
@@ -80,11 +82,19 @@ public sealed class StocktakeStarter(WorkflowRuntime runtime, InventoryDatabase 
 
         var input = Input(new StocktakeScopeInput(schedule.ScopeKind, schedule.ScopeIds), schedule.Blind, schedule.CountDeadline, schedule.MissedAfter);
         input["scheduleId"] = VariableValue.Of(scheduleId);
-        input["scheduledFor"] = VariableValue.Of(firedFor.ToUniversalTime());
+        input["scheduledFor"] = VariableValue.Of(firedFor);
         var started = await runtime.StartAsync(
             new StartRequest(DefinitionId, null, schedule.StoreId, $"stocktake-schedule:{scheduleId}", input), WorkflowActor.System("stocktake-schedule"), ct);
+        if (!started.Succeeded)
+        {
+            LogNotStarted(logger, scheduleId, firedFor, started.Errors?.Describe() ?? started.Failure!.Detail);
+        }
+
         return started.Value?.InstanceId;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Stocktake schedule {ScheduleId} could not start its count for {FiredFor}: {Reason}")]
+    private static partial void LogNotStarted(ILogger logger, int scheduleId, DateTimeOffset firedFor, string reason);
 
     private static JsonObject Input(StocktakeScopeInput? scope, bool blind, string countDeadline, string missedAfter) =>
         VariableValue.Of(new { scopeKind = scope?.Kind ?? StocktakeScope.Store, scopeIds = scope?.Ids ?? [], blind, countDeadline, missedAfter })!.AsObject();
