@@ -21,7 +21,7 @@ public sealed class StocktakeScheduler(ISchedulerFactory schedulers, TimeProvide
         var scheduler = await schedulers.GetScheduler(ct);
         if (!schedule.Enabled)
         {
-            await scheduler.DeleteJob(JobKeyOf(schedule.Id), ct);
+            await DeleteAsync(scheduler, JobKeyOf(schedule.Id), ct);
             return;
         }
 
@@ -38,6 +38,22 @@ public sealed class StocktakeScheduler(ISchedulerFactory schedulers, TimeProvide
             .WithCronSchedule(schedule.Cron, c => c.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZone)).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
             .Build();
         await scheduler.ScheduleJob(job, trigger, ScheduleJobOptions.Replacing, ct);
+    }
+
+    /// <summary>A trigger that has just fired for the last time goes away on its own, and may be doing so right now: try again.</summary>
+    private static async Task DeleteAsync(IScheduler scheduler, JobKey key, CancellationToken ct)
+    {
+        for (var attempt = 1; await scheduler.Exists(key, ct); attempt++)
+        {
+            try
+            {
+                await scheduler.DeleteJob(key, ct);
+            }
+            catch (SchedulerException) when (attempt < 3)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), ct);
+            }
+        }
     }
 
     /// <summary>At start-up: adds the trigger when it is missing or says something else; an up-to-date trigger keeps its next firing.</summary>
