@@ -26,7 +26,7 @@ public sealed class StocktakeCounts(InventoryDatabase database, InventoryOptions
             var header = await StocktakeHeader.LockAsync(connection, transaction, number);
             if (header is null || !await queries.CanSeeAsync(caller, header.StoreId, cancellationToken))
             {
-                return Failure.NotFound($"盘点单 {number} 不存在 (stocktake not found)");
+                return StocktakeQueries.NotFound(number);
             }
 
             if (caller.StoreId != header.StoreId || !caller.Can(Permission.RunWorkflows))

@@ -44,7 +44,7 @@ public sealed class StocktakeQueries(InventoryDatabase database, ScopeGuard scop
             new { number });
         if (row is null || !await CanSeeAsync(caller, row.StoreId, cancellationToken))
         {
-            return Failure.NotFound($"盘点单 {number} 不存在 (stocktake not found)");
+            return NotFound(number);
         }
 
         var hidden = HidesSystemQuantity(caller, row.Blind, row.Status);
@@ -63,7 +63,7 @@ public sealed class StocktakeQueries(InventoryDatabase database, ScopeGuard scop
         var header = await StocktakeHeader.FindAsync(connection, number);
         if (header is null || !await CanSeeAsync(caller, header.StoreId, cancellationToken))
         {
-            return Failure.NotFound($"盘点单 {number} 不存在 (stocktake not found)");
+            return NotFound(number);
         }
 
         if (HidesSystemQuantity(caller, header.Blind, header.Status))
@@ -86,6 +86,8 @@ public sealed class StocktakeQueries(InventoryDatabase database, ScopeGuard scop
         return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "select number from stocktake where instance_id = @instanceId", new { instanceId }, cancellationToken: cancellationToken));
     }
+
+    public static Failure NotFound(string number) => Failure.NotFound($"盘点单 {number} 不存在 (stocktake not found)");
 
     private static bool HidesSystemQuantity(Caller caller, bool blind, string status) =>
         blind && status == StocktakeStatus.Counting && caller.Role == Role.Clerk;

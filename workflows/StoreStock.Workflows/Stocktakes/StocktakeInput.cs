@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using StoreStock.Engine.Expressions;
+using StoreStock.Inventory.Access;
 using StoreStock.Inventory.Shared;
 using StoreStock.Inventory.Stocktakes;
 
@@ -14,6 +15,23 @@ public static class StocktakeInput
 {
     public const string DefaultCountDeadline = "PT24H";
     public const string DefaultMissedAfter = "PT48H";
+
+    /// <summary>HQ anywhere, a store manager in their own store: who starts ad-hoc counts and manages schedules.</summary>
+    public static bool CanManage(Caller caller, int storeId) => caller.IsHq || (caller.Role == Role.StoreManager && caller.StoreId == storeId);
+
+    /// <summary>The store named by <c>storeCode</c>, or an error naming the field.</summary>
+    public static async Task<int?> StoreIdAsync(string? storeCode, FieldErrors errors, NpgsqlConnection connection)
+    {
+        var storeId = string.IsNullOrWhiteSpace(storeCode)
+            ? null
+            : await connection.ExecuteScalarAsync<int?>("select id from store where code = @storeCode", new { storeCode });
+        if (storeId is null)
+        {
+            errors.Add("storeCode", string.IsNullOrWhiteSpace(storeCode) ? "必填 (is required)" : $"没有门店 {storeCode} (no such store)");
+        }
+
+        return storeId;
+    }
 
     public static void CheckDeadlines(string countDeadline, string missedAfter, FieldErrors errors)
     {

@@ -25,21 +25,14 @@ public sealed partial class StocktakeStarter(WorkflowRuntime runtime, InventoryD
         var missedAfter = request.MissedAfter ?? StocktakeInput.DefaultMissedAfter;
         StocktakeInput.CheckDeadlines(countDeadline, missedAfter, errors);
         await using var connection = await database.DataSource.OpenConnectionAsync(ct);
-        var storeId = string.IsNullOrWhiteSpace(request.StoreCode)
-            ? null
-            : await connection.ExecuteScalarAsync<int?>("select id from store where code = @StoreCode", request);
-        if (storeId is null)
-        {
-            errors.Add("storeCode", string.IsNullOrWhiteSpace(request.StoreCode) ? "必填 (is required)" : $"没有门店 {request.StoreCode} (no such store)");
-        }
-
+        var storeId = await StocktakeInput.StoreIdAsync(request.StoreCode, errors, connection);
         await StocktakeInput.CheckScopeAsync(request.Scope, errors, connection);
         if (errors.Any)
         {
             return errors;
         }
 
-        if (!(caller.IsHq || (caller.Role == Role.StoreManager && caller.StoreId == storeId)))
+        if (!StocktakeInput.CanManage(caller, storeId!.Value))
         {
             return Failure.Forbidden("只有总部或本店店长可以发起盘点 (only HQ or the store's manager start a count)");
         }

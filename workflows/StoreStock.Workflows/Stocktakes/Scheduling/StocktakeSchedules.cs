@@ -21,6 +21,8 @@ public sealed class StocktakeSchedules(InventoryDatabase database, StocktakeSche
 {
     public const string TimeZone = "Asia/Shanghai";
 
+    private const string NotYours = "只有总部或本店店长可以设置盘点计划 (only HQ or the store's manager manage its schedules)";
+
     private const string Select = """
         select s.id, st.code as StoreCode, s.name, s.cron, s.time_zone as TimeZone, s.scope_kind as ScopeKind, s.scope_ids as ScopeIds, s.blind,
                s.count_deadline as CountDeadline, s.missed_after as MissedAfter, s.enabled, s.consecutive_missed as ConsecutiveMissed,
@@ -49,14 +51,8 @@ public sealed class StocktakeSchedules(InventoryDatabase database, StocktakeSche
     public async Task<Outcome<ScheduleView>> CreateAsync(Caller caller, ScheduleRequest request, CancellationToken ct)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync(ct);
-        var storeId = string.IsNullOrWhiteSpace(request.StoreCode)
-            ? null
-            : await connection.ExecuteScalarAsync<int?>("select id from store where code = @StoreCode", request);
         var errors = new FieldErrors();
-        if (storeId is null)
-        {
-            errors.Add("storeCode", string.IsNullOrWhiteSpace(request.StoreCode) ? "必填 (is required)" : $"没有门店 {request.StoreCode} (no such store)");
-        }
+        var storeId = await StocktakeInput.StoreIdAsync(request.StoreCode, errors, connection);
 
         var row = new ScheduleRow
         {
@@ -78,9 +74,9 @@ public sealed class StocktakeSchedules(InventoryDatabase database, StocktakeSche
             return errors;
         }
 
-        if (!CanManage(caller, row.StoreId))
+        if (!StocktakeInput.CanManage(caller, row.StoreId))
         {
-            return Failure.Forbidden("只有总部或本店店长可以设置盘点计划 (only HQ or the store's manager manage its schedules)");
+            return Failure.Forbidden(NotYours);
         }
 
         var now = time.GetUtcNow();
@@ -170,7 +166,7 @@ public sealed class StocktakeSchedules(InventoryDatabase database, StocktakeSche
             return Failure.NotFound($"盘点计划 {id} 不存在 (schedule not found)");
         }
 
-        return CanManage(caller, row.StoreId) ? row : Failure.Forbidden("只有总部或本店店长可以设置盘点计划 (only HQ or the store's manager manage its schedules)");
+        return StocktakeInput.CanManage(caller, row.StoreId) ? row : Failure.Forbidden(NotYours);
     }
 
     private async Task ValidateAsync(ScheduleRow row, FieldErrors errors, NpgsqlConnection connection)
@@ -194,8 +190,6 @@ public sealed class StocktakeSchedules(InventoryDatabase database, StocktakeSche
         StocktakeInput.CheckDeadlines(row.CountDeadline, row.MissedAfter, errors);
         await StocktakeInput.CheckScopeAsync(new StocktakeScopeInput(row.ScopeKind, row.ScopeIds), errors, connection);
     }
-
-    private static bool CanManage(Caller caller, int storeId) => caller.IsHq || (caller.Role == Role.StoreManager && caller.StoreId == storeId);
 
     private async Task<ScheduleView> ViewAsync(ScheduleRow row, CancellationToken ct)
     {
