@@ -201,6 +201,17 @@ public sealed class StocktakeFlowTests(WorkflowsApp app) : IClassFixture<Workflo
         Assert.Contains(listA.EnumerateArray(), s => s.GetProperty("number").GetString() == number);
     }
 
+    [Fact]
+    public async Task Cancelling_the_workflow_cancels_its_open_count()
+    {
+        var product = await app.ProductWithStockAsync(4m, (app.StoreA.SellingLocationId, 3));
+        var opened = await _counting.StartAsync(app.ManagerA, app.StoreA, Counting.Listed(product));
+        var (cancelled, body) = await (await _counting.As(app.ManagerA)).PostAsync($"/api/workflows/instances/{Counting.InstanceOf(opened)}/cancel");
+        Assert.True(cancelled == HttpStatusCode.OK, body.ToString());
+        Assert.Equal("cancelled", (await _counting.GetAsync(app.ManagerA, Counting.NumberOf(opened))).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await _counting.TryCountAsync(app.ClerkA, Counting.NumberOf(opened), (product.Sku, 3))).Status);
+    }
+
     private static (decimal System, decimal Difference, decimal Value) Variance(JsonElement stocktake, string sku)
     {
         var line = Counting.Line(stocktake, sku);
