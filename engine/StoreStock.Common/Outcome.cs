@@ -39,6 +39,11 @@ public sealed class Outcome<T>
 
     public bool Succeeded => Errors is null && Failure is null;
 
+    /// <summary>The problems of an outcome that did not succeed, carried over to an outcome of another type.</summary>
+    public Outcome<TOther> FailedAs<TOther>()
+        where TOther : notnull =>
+        Errors is { } errors ? errors : Failure ?? throw new InvalidOperationException("The outcome succeeded; it has no problems to carry over.");
+
     public static implicit operator Outcome<T>(T value) => new(value, null, null);
 
     public static implicit operator Outcome<T>(FieldErrors errors) => new(default, errors, null);

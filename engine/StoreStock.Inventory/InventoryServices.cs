@@ -21,6 +21,8 @@ public static class InventoryServices
         services.AddSingleton<LineResolver>();
         services.AddSingleton<Stock.StockQueries>();
         services.AddSingleton<Documents.StockDocuments>();
+        services.AddSingleton<WriteOffs.WriteOffSteps>();
+        services.AddSingleton<WriteOffs.WriteOffReport>();
         services.AddSingleton<ChannelOperation>();
         services.AddSingleton<OnlineOrders>();
         services.AddSingleton<GroupBuyRedemptions>();
@@ -28,6 +30,7 @@ public static class InventoryServices
         services.AddHostedService(sp => sp.GetRequiredService<PosSales>());
         services.AddHostedService<ReservationExpiry>();
         services.AddCatalog();
+        Transfers.TransferServices.AddTransfers(services);
         Stocktakes.StocktakeServices.AddStocktakes(services);
         return services;
     }

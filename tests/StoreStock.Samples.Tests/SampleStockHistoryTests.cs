@@ -21,6 +21,14 @@ public sealed class SampleStockHistoryTests(FourteenDayChain fixture, ITestOutpu
     }
 
     [Fact]
+    public async Task The_copied_sales_history_is_summed_per_day_like_live_sales()
+    {
+        await using var c = await _chain.Db.OpenConnectionAsync();
+        Assert.True(await c.ExecuteScalarAsync<long>("select count(distinct day) from sales_daily") >= FourteenDayChain.HistoryDays);
+        await LedgerProbe.AssertSalesDailyEqualsSaleMovesAsync(_chain.Db);
+    }
+
+    [Fact]
     public async Task History_spans_the_requested_days_and_ends_before_today()
     {
         await using var c = await _chain.Db.OpenConnectionAsync();

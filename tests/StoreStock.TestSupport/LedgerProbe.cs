@@ -40,4 +40,18 @@ public static class LedgerProbe
             """);
         Assert.Equal(0, mismatches);
     }
+
+    /// <summary>The daily sales the database keeps equal the sale moves, day by day (China business day).</summary>
+    public static async Task AssertSalesDailyEqualsSaleMovesAsync(NpgsqlDataSource db)
+    {
+        await using var c = await db.OpenConnectionAsync();
+        var mismatches = await c.ExecuteScalarAsync<long>("""
+            select count(*) from sales_daily d
+            full join (select location_id, product_id, (occurred_at at time zone 'Asia/Shanghai')::date as day, -sum(on_hand_delta) as sold
+                       from stock_move where kind = any(@sold) group by 1, 2, 3) m
+              on m.location_id = d.location_id and m.product_id = d.product_id and m.day = d.day
+            where d.location_id is null or m.location_id is null or d.sold <> m.sold
+            """, new { sold = StoreStock.Inventory.Ledger.MoveKind.Sold });
+        Assert.Equal(0, mismatches);
+    }
 }

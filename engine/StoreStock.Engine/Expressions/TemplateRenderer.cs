@@ -44,7 +44,8 @@ public sealed class TemplateRenderer
         JsonValue v => v.GetValueKind() switch
         {
             JsonValueKind.String => v.GetValue<string>(),
-            JsonValueKind.Number => v.GetValue<decimal>(),
+            // A value set in code holds its CLR type (an int level, a decimal amount); parsed JSON converts to any number type.
+            JsonValueKind.Number => v.TryGetValue<decimal>(out var d) ? d : double.Parse(v.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture),
             JsonValueKind.True => true,
             JsonValueKind.False => false,
             _ => null,

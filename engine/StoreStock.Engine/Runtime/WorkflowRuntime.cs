@@ -250,7 +250,7 @@ public sealed class WorkflowRuntime(EngineDatabase database, EngineServices serv
                 return Failure.Forbidden("店员不能转交任务 (only managers, supervisors and HQ can reassign)");
             }
 
-            var outside = people.Where(p => !WorkflowScope.CanSee(p, services.Org, instance.StoreId, instance.RegionId)).Select(p => p.Username).ToList();
+            var outside = people.Where(p => !WorkflowScope.CanSee(p, services.Org, task.StoreId, task.RegionId)).Select(p => p.Username).ToList();
             if (outside.Count > 0)
             {
                 return FieldErrors.Of("assignees", $"not in the card's store or region: {string.Join(", ", outside)}");
@@ -298,8 +298,10 @@ public sealed class WorkflowRuntime(EngineDatabase database, EngineServices serv
     private async Task<Outcome<LockedInstance>> LockAsync(UnitOfWork work, LockTarget target, Guid id, WorkflowActor actor, CancellationToken ct)
     {
         var (instance, bookmarks, task, _) = await InstanceStore.LockAsync(work, target, id, ct);
-        var isAssignee = task is not null && actor.Username is { } username && task.Assignees.Contains(username);
-        if (instance is null || (target == LockTarget.Task && task is null) || (!WorkflowScope.CanSee(actor, services.Org, instance.StoreId, instance.RegionId) && !isAssignee))
+        // A card issued in another store than its instance's (a transfer's receipt) is also in the scope of that store's people.
+        var seesCard = task is not null && ((actor.Username is { } username && task.Assignees.Contains(username))
+            || (task.StoreId != instance?.StoreId && WorkflowScope.CanSee(actor, services.Org, task.StoreId, task.RegionId)));
+        if (instance is null || (target == LockTarget.Task && task is null) || (!WorkflowScope.CanSee(actor, services.Org, instance.StoreId, instance.RegionId) && !seesCard))
         {
             return Failure.NotFound(target == LockTarget.Task ? $"没有任务 {id} (no such task)" : $"没有流程实例 {id} (no such instance)");
         }

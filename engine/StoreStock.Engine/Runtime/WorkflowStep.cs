@@ -160,7 +160,9 @@ public sealed class WorkflowStep
             await UnitOfWork.ActivitySucceededAsync(CancellationToken);
             foreach (var (name, value) in _pendingVariables)
             {
-                Instance.Variables[name] = value?.DeepClone();
+                // Stored as parsed JSON, as a later step will load it: a value built in code (an int, a DateTimeOffset)
+                // then reads the same to templates and scripts in this step as in the next.
+                Instance.Variables[name] = value is null ? null : JsonNode.Parse(value.ToJsonString());
             }
 
             return result;

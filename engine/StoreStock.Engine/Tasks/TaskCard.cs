@@ -107,6 +107,9 @@ public sealed class DeadlinePolicy
 
     public string? ExpireAfter { get; set; }
 
+    /// <summary>The role the first escalation goes to (a receipt card of clerks straight to the regional supervisor); the next level up when empty.</summary>
+    public string? EscalateTo { get; set; }
+
     /// <summary>reassign: the next level replaces the assignees; add: the next level joins them.</summary>
     public string EscalationMode { get; set; } = "reassign";
 }

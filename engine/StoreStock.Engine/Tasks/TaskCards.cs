@@ -5,7 +5,9 @@ using StoreStock.Engine.Runtime;
 namespace StoreStock.Engine.Tasks;
 
 /// <summary>What a card should say and who should get it, before assignees are resolved.</summary>
-public sealed record TaskSpec(string Title, string Body, List<FormField> Form, List<string> Outcomes, string? AssigneeUser, string? AssigneeRole, DeadlinePolicy? Deadline);
+/// <param name="StoreId">The store the card belongs to when it is not the instance's (a transfer's receipt at the destination).</param>
+public sealed record TaskSpec(
+    string Title, string Body, List<FormField> Form, List<string> Outcomes, string? AssigneeUser, string? AssigneeRole, DeadlinePolicy? Deadline, int? StoreId = null);
 
 /// <summary>
 /// Issues task cards and carries out their deadline policy, for every activity that waits on people
@@ -15,9 +17,13 @@ public static class TaskCards
 {
     public static async Task<TaskCard> IssueAsync(ActivityContext context, BookmarkRecord bookmark, TaskSpec spec)
     {
+        var (storeId, regionId) = spec.StoreId is { } store
+            ? (store, await context.Org.RegionOfStoreAsync(store, context.CancellationToken)
+                ?? throw new ActivityFaultException($"任务 {context.Activity.Id} 的门店 {store} 不存在 (no such store)"))
+            : (context.Instance.StoreId, context.Instance.RegionId);
         var (role, assignees, note) = spec.AssigneeUser is { Length: > 0 } user
             ? (null, [user], null)
-            : await ResolveRoleAsync(context, spec.AssigneeRole ?? throw new ActivityFaultException($"任务 {context.Activity.Id} 没有指定处理人或角色 (no assignee)"));
+            : await ResolveRoleAsync(context, spec.AssigneeRole ?? throw new ActivityFaultException($"任务 {context.Activity.Id} 没有指定处理人或角色 (no assignee)"), storeId, regionId);
         var deadline = spec.Deadline ?? new DeadlinePolicy();
         var card = new TaskCard
         {
@@ -31,8 +37,8 @@ public static class TaskCards
             Outcomes = spec.Outcomes,
             AssigneeRole = role,
             Assignees = [.. assignees],
-            StoreId = context.Instance.StoreId,
-            RegionId = context.Instance.RegionId,
+            StoreId = storeId,
+            RegionId = regionId,
             DueAt = After(context.Now, deadline.ExpireAfter) ?? After(context.Now, deadline.EscalateAfter),
             CreatedAt = context.Now,
             History = [new TaskHistoryEntry(context.Now, "created", context.Actor.Actor, note)],
@@ -59,7 +65,7 @@ public static class TaskCards
                 context.Notify("remind", card.Assignees, $"提醒：{card.Title}", card.Body, card.Id);
                 break;
             case TimerKind.Escalate:
-                await EscalateAsync(context, card, policy?.EscalationMode ?? "reassign");
+                await EscalateAsync(context, card, policy?.EscalationMode ?? "reassign", policy?.EscalateTo);
                 break;
             case TimerKind.Expire:
                 card.Status = TaskStatus.Expired;
@@ -74,8 +80,12 @@ public static class TaskCards
         return null;
     }
 
-    /// <summary>Moves the card one level up the ladder (store manager → regional supervisor → HQ) and tells the new level.</summary>
-    public static async Task EscalateAsync(ActivityContext context, TaskCard card, string mode)
+    /// <summary>
+    /// Moves the card one level up the ladder (store manager → regional supervisor → HQ), or on its first escalation
+    /// straight to <paramref name="firstTo"/> when the policy names a role, and tells the new level.
+    /// Roles resolve within the card's store and region.
+    /// </summary>
+    public static async Task EscalateAsync(ActivityContext context, TaskCard card, string mode, string? firstTo = null)
     {
         var ladder = context.Org.RoleLadder;
         var current = card.AssigneeRole;
@@ -85,14 +95,15 @@ public static class TaskCards
         }
 
         var index = current is null ? -1 : ladder.ToList().IndexOf(current);
-        if (index + 1 >= ladder.Count)
+        var target = card.EscalationLevel == 0 && firstTo is { Length: > 0 } ? firstTo : index + 1 < ladder.Count ? ladder[index + 1] : null;
+        if (target is null)
         {
             card.History.Add(new TaskHistoryEntry(context.Now, "escalation_skipped", context.Actor.Actor, "已是最高级别 (already at the top level)"));
             context.Notify("remind", card.Assignees, $"已超时：{card.Title}", card.Body, card.Id);
             return;
         }
 
-        var (role, users, note) = await ResolveRoleAsync(context, ladder[index + 1]);
+        var (role, users, note) = await ResolveRoleAsync(context, target, card.StoreId, card.RegionId);
         var added = users.Except(card.Assignees, StringComparer.Ordinal).ToList();
         card.Assignees = mode == "add" ? [.. card.Assignees.Union(users, StringComparer.Ordinal)] : [.. users];
         card.AssigneeRole = role;
@@ -101,14 +112,14 @@ public static class TaskCards
         context.Notify("escalate", added, $"升级：{card.Title}", card.Body, card.Id);
     }
 
-    /// <summary>The holders of a role in the instance's store or region; when nobody holds it, the next level up.</summary>
-    public static async Task<(string Role, IReadOnlyList<string> Users, string? Note)> ResolveRoleAsync(ActivityContext context, string role)
+    /// <summary>The holders of a role in the card's store or region; when nobody holds it, the next level up.</summary>
+    public static async Task<(string Role, IReadOnlyList<string> Users, string? Note)> ResolveRoleAsync(ActivityContext context, string role, int? storeId, int? regionId)
     {
         var ladder = context.Org.RoleLadder.ToList();
         var candidate = role;
         while (true)
         {
-            var users = await context.Org.UsersInRoleAsync(candidate, context.Instance.StoreId, context.Instance.RegionId, context.CancellationToken);
+            var users = await context.Org.UsersInRoleAsync(candidate, storeId, regionId, context.CancellationToken);
             if (users.Count > 0)
             {
                 return (candidate, users, candidate == role ? null : $"无人担任 {role}，已交给 {candidate} (nobody holds {role}; given to {candidate})");

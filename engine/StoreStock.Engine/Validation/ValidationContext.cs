@@ -86,6 +86,11 @@ public sealed class ValidationContext(ScriptSandbox scripts, TemplateRenderer te
             }
         }
 
+        if (deadline?.EscalateTo is { Length: > 0 } escalateTo)
+        {
+            CheckRoles(activity, $"{input}.escalateTo", [escalateTo]);
+        }
+
         if (deadline is not null && deadline.EscalationMode is not ("reassign" or "add"))
         {
             Add(activity.Id, ProblemCode.WrongInputType, $"{input}.escalationMode", "升级方式只能是 reassign 或 add", "escalation mode must be reassign or add");

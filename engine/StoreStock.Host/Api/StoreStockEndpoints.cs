@@ -3,6 +3,7 @@ using StoreStock.Host.Api.Documents;
 using StoreStock.Host.Api.Organisation;
 using StoreStock.Host.Api.Stock;
 using StoreStock.Host.Api.Workflows;
+using StoreStock.Host.Api.WriteOffs;
 using StoreStock.Host.Auth;
 
 namespace StoreStock.Host.Api;
@@ -28,6 +29,8 @@ public static class StoreStockEndpoints
         api.MapDefinitionEndpoints();
         api.MapInstanceEndpoints();
         api.MapTaskEndpoints();
+        api.MapWriteOffEndpoints();
+        Transfers.TransferEndpoints.MapTransferEndpoints(api);
         Stocktakes.StocktakeEndpoints.MapStocktakeEndpoints(api);
     }
 }

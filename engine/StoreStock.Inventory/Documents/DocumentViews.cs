@@ -15,3 +15,9 @@ public sealed record DocumentView(
     string Number, string Kind, string Status, string LocationCode, string? Reason, string? PhotoUrl, string? Note, string? Supplier,
     string CreatedBy, DateTimeOffset CreatedAt, string? SubmittedBy, string? DecidedBy, DateTimeOffset? DecidedAt, string? DecisionNote,
     IReadOnlyList<DocumentLineView> Lines);
+
+/// <summary>A new document that passed every check, ready to be written (lines merged per product, product ids resolved).</summary>
+public sealed record PreparedDocument(
+    string Kind, int LocationId, string? Reason, string? PhotoUrl, string? Note, string? Supplier, IReadOnlyList<PreparedLine> Lines);
+
+public sealed record PreparedLine(int ProductId, decimal Quantity, decimal? UnitCost);

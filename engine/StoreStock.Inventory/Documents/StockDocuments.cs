@@ -17,7 +17,25 @@ public sealed class StockDocuments(InventoryDatabase database, LedgerWriter ledg
     /// <summary>The business day of every store is the day in China.</summary>
     public static readonly TimeZoneInfo ChinaTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
-    public async Task<Outcome<DocumentView>> CreateAsync(Caller caller, CreateDocumentRequest request, CancellationToken cancellationToken)
+    public async Task<Outcome<DocumentView>> CreateAsync(Caller caller, CreateDocumentRequest request, CancellationToken cancellationToken) =>
+        await database.InTransactionAsync<Outcome<DocumentView>>(async (connection, transaction) =>
+        {
+            var prepared = await PrepareAsync(caller, request, connection, transaction, cancellationToken);
+            if (!prepared.Succeeded)
+            {
+                return prepared.Failure!;
+            }
+
+            var (number, _) = await InsertAsync(connection, transaction, prepared.Value!, caller.Actor, "draft");
+            return await LoadAsync(connection, transaction, number);
+        }, cancellationToken, commitWhen: o => o.Succeeded);
+
+    /// <summary>
+    /// Checks a new document completely — fields, role, location and scope, lines — without writing anything, so a
+    /// caller can validate first and write later in another transaction (a workflow step).
+    /// </summary>
+    public async Task<Outcome<PreparedDocument>> PrepareAsync(
+        Caller caller, CreateDocumentRequest request, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var kind = DocumentKind.Find(request.Kind);
@@ -73,47 +91,59 @@ public sealed class StockDocuments(InventoryDatabase database, LedgerWriter ledg
             return Failure.Forbidden($"Your role may not create a {kind.Code} document.");
         }
 
-        return await database.InTransactionAsync<Outcome<DocumentView>>(async (connection, transaction) =>
+        var locationId = await connection.ExecuteScalarAsync<int?>("select id from location where code = @LocationCode", request, transaction);
+        if (locationId is null)
         {
-            var locationId = await connection.ExecuteScalarAsync<int?>("select id from location where code = @LocationCode", request, transaction);
-            if (locationId is null)
-            {
-                return FieldErrors.Of("locationCode", $"no location '{request.LocationCode}'");
-            }
+            return FieldErrors.Of("locationCode", $"no location '{request.LocationCode}'");
+        }
 
-            if (!await scope.CanAccessLocationAsync(caller, locationId.Value, cancellationToken))
-            {
-                return Failure.Forbidden($"Location '{request.LocationCode}' is outside your scope.");
-            }
+        if (!await scope.CanAccessLocationAsync(caller, locationId.Value, cancellationToken))
+        {
+            return Failure.Forbidden($"Location '{request.LocationCode}' is outside your scope.");
+        }
 
-            var resolved = lineInputs.Count == 0 ? [] : await LineResolver.ResolveAsync(connection, lineInputs, errors, transaction);
-            if (errors.Any)
-            {
-                return errors;
-            }
+        var resolved = lineInputs.Count == 0 ? [] : await LineResolver.ResolveAsync(connection, lineInputs, errors, transaction);
+        if (errors.Any)
+        {
+            return errors;
+        }
 
-            var now = time.GetUtcNow();
-            var number = await DocumentNumbers.NextAsync(connection, transaction, kind.NumberPrefix, now);
-            var id = await connection.ExecuteScalarAsync<long>(
-                """
-                insert into document (number, kind, status, location_id, reason, photo_url, note, supplier, created_by, created_at)
-                values (@number, @kind, 'draft', @locationId, @Reason, @PhotoUrl, @Note, @Supplier, @actor, @now) returning id
-                """,
-                new { number, kind = kind.Code, locationId, request.Reason, request.PhotoUrl, request.Note, request.Supplier, actor = caller.Actor, now },
-                transaction);
-            var costByProduct = await FirstCostByProductAsync(connection, transaction, request.Lines ?? []);
-            var lineNo = 0;
-            foreach (var line in resolved)
-            {
-                var cost = costByProduct.GetValueOrDefault(line.ProductId);
-                await connection.ExecuteAsync(
-                    "insert into document_line (document_id, line_no, product_id, quantity, unit_cost) values (@id, @lineNo, @ProductId, @Quantity, @cost)",
-                    new { id, lineNo = ++lineNo, line.ProductId, line.Quantity, cost },
-                    transaction);
-            }
+        var costByProduct = await FirstCostByProductAsync(connection, transaction, request.Lines ?? []);
+        return new PreparedDocument(kind.Code, locationId.Value, request.Reason, request.PhotoUrl, request.Note, request.Supplier,
+            [.. resolved.Select(l => new PreparedLine(l.ProductId, l.Quantity, costByProduct.GetValueOrDefault(l.ProductId)))]);
+    }
 
-            return await LoadAsync(connection, transaction, number);
-        }, cancellationToken, commitWhen: o => o.Succeeded);
+    /// <summary>Writes a prepared document with the given status; returns its number and id.</summary>
+    public async Task<(string Number, long Id)> InsertAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, PreparedDocument document, string actor, string status)
+    {
+        var kind = DocumentKind.Find(document.Kind)!;
+        var now = time.GetUtcNow();
+        var number = await DocumentNumbers.NextAsync(connection, transaction, kind.NumberPrefix, now);
+        var submitted = status == "submitted";
+        var id = await connection.ExecuteScalarAsync<long>(
+            """
+            insert into document (number, kind, status, location_id, reason, photo_url, note, supplier, created_by, created_at, submitted_by, submitted_at)
+            values (@number, @Kind, @status, @LocationId, @Reason, @PhotoUrl, @Note, @Supplier, @actor, @now,
+                    case when @submitted then @actor end, case when @submitted then @now end)
+            returning id
+            """,
+            new { number, document.Kind, status, document.LocationId, document.Reason, document.PhotoUrl, document.Note, document.Supplier, actor, now, submitted },
+            transaction);
+        await connection.ExecuteAsync(
+            """
+            insert into document_line (document_id, line_no, product_id, quantity, unit_cost)
+            select @id, n, p, q, c from unnest(@products, @quantities, @costs) with ordinality as t(p, q, c, n)
+            """,
+            new
+            {
+                id,
+                products = document.Lines.Select(l => l.ProductId).ToArray(),
+                quantities = document.Lines.Select(l => l.Quantity).ToArray(),
+                costs = document.Lines.Select(l => l.UnitCost).ToArray(),
+            },
+            transaction);
+        return (number, id);
     }
 
     /// <summary>Scan-to-receive: a barcode adds its quantity to the product's line, or starts a new line.</summary>
@@ -153,7 +183,7 @@ public sealed class StockDocuments(InventoryDatabase database, LedgerWriter ledg
         InDocumentAsync(caller, number, ["draft"], d => d.Kind.PostPermission, async (connection, transaction, document) =>
             document.Kind == DocumentKind.WriteOff
                 ? Failure.Conflict("A write-off is submitted and approved, not posted directly.")
-                : await PostLinesAsync(connection, transaction, document, caller, "posted", null, cancellationToken),
+                : await PostLinesAsync(connection, transaction, document, caller.Actor, "posted", null, cancellationToken),
             cancellationToken);
 
     public Task<Outcome<DocumentView>> SubmitAsync(Caller caller, string number, CancellationToken cancellationToken) =>
@@ -178,7 +208,7 @@ public sealed class StockDocuments(InventoryDatabase database, LedgerWriter ledg
 
     public Task<Outcome<DocumentView>> ApproveAsync(Caller caller, string number, DecisionRequest request, CancellationToken cancellationToken) =>
         InDocumentAsync(caller, number, ["submitted"], _ => Permission.ApproveWriteOff, (connection, transaction, document) =>
-            PostLinesAsync(connection, transaction, document, caller, "posted", request.Comment, cancellationToken), cancellationToken);
+            PostLinesAsync(connection, transaction, document, caller.Actor, "posted", request.Comment, cancellationToken), cancellationToken);
 
     public Task<Outcome<DocumentView>> RejectAsync(Caller caller, string number, DecisionRequest request, CancellationToken cancellationToken) =>
         InDocumentAsync(caller, number, ["submitted"], _ => Permission.ApproveWriteOff, async (connection, transaction, document) =>
@@ -205,7 +235,7 @@ public sealed class StockDocuments(InventoryDatabase database, LedgerWriter ledg
             """, parameters);
     }
 
-    private sealed record Locked(long Id, DocumentKind Kind, string Status, int LocationId);
+    internal sealed record Locked(long Id, DocumentKind Kind, string Status, int LocationId);
 
     /// <summary>Locks the document, checks state, role and scope, runs the step, and answers the document as it now is.</summary>
     private async Task<Outcome<DocumentView>> InDocumentAsync(
@@ -243,8 +273,8 @@ public sealed class StockDocuments(InventoryDatabase database, LedgerWriter ledg
     }
 
     /// <summary>Moves every line's stock; null when posted, else why not.</summary>
-    private async Task<Outcome<DocumentView>?> PostLinesAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, Locked document, Caller caller, string status, string? comment, CancellationToken cancellationToken)
+    internal async Task<Outcome<DocumentView>?> PostLinesAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Locked document, string actor, string status, string? comment, CancellationToken cancellationToken)
     {
         var documentLines = (await connection.QueryAsync<(int ProductId, string Sku, decimal Quantity, decimal? UnitCost)>(
             "select l.product_id, p.sku, l.quantity, l.unit_cost from document_line l join product p on p.id = l.product_id where l.document_id = @Id order by l.line_no",
@@ -257,7 +287,7 @@ public sealed class StockDocuments(InventoryDatabase database, LedgerWriter ledg
 
         var moves = documentLines.Select(l => new StockMove(document.LocationId, l.ProductId, document.Kind.MoveKind, document.Kind.Direction * l.Quantity,
             UnitCost: document.Kind.Direction > 0 ? l.UnitCost : null, DocumentId: document.Id)).ToList();
-        var written = await ledger.ApplyAsync(connection, transaction, moves, caller.Actor, requireAvailable: document.Kind.Direction < 0, cancellationToken);
+        var written = await ledger.ApplyAsync(connection, transaction, moves, actor, requireAvailable: document.Kind.Direction < 0, cancellationToken);
         if (!written.Succeeded)
         {
             var shortLines = written.Shortfalls.Select(s => new { sku = documentLines.First(l => l.ProductId == s.ProductId).Sku, requested = s.Requested, available = s.Available });
@@ -266,7 +296,7 @@ public sealed class StockDocuments(InventoryDatabase database, LedgerWriter ledg
 
         await connection.ExecuteAsync(
             "update document set status = @status, decided_by = @actor, decided_at = @now, decision_note = @comment where id = @Id",
-            new { document.Id, status, actor = caller.Actor, now = time.GetUtcNow(), comment },
+            new { document.Id, status, actor, now = time.GetUtcNow(), comment },
             transaction);
         return null;
     }

@@ -46,6 +46,7 @@ public sealed class RandomizedLedgerTests(ChannelFixture app) : IClassFixture<Ch
         Assert.Equal(2400, statuses.Count);
         Assert.DoesNotContain(HttpStatusCode.InternalServerError, statuses);
         await LedgerProbe.AssertLevelsEqualSumOfMovesAsync(app.Db);
+        await LedgerProbe.AssertSalesDailyEqualsSaleMovesAsync(app.Db);
 
         // Reserved equals exactly what open orders hold.
         await using var c = await app.Db.OpenConnectionAsync();

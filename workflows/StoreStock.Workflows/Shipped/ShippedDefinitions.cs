@@ -47,10 +47,10 @@ public sealed class ShippedDefinitions(DefinitionStore store)
             {
                 published.Add(definition.DefinitionId);
             }
-            else if (outcome.Failure!.Kind != FailureKind.Conflict)
+            else if (outcome.Failure?.Kind != FailureKind.Conflict)
             {
                 // A shipped definition that does not validate is a bug in this repository, not something to run without.
-                throw new InvalidOperationException($"Shipped definition {definition.DefinitionId} was refused: {JsonSerializer.Serialize(outcome.Failure)}");
+                throw new InvalidOperationException($"Shipped definition {definition.DefinitionId} was refused: {JsonSerializer.Serialize((object?)outcome.Errors ?? outcome.Failure)}");
             }
         }
 

@@ -5,7 +5,7 @@ using StoreStock.Engine.Tasks;
 namespace StoreStock.Engine.Activities.BuiltIn;
 
 /// <summary>
-/// A task card for a person or a role within the instance's store or region. Completing it with a valid payload
+/// A task card for a person or a role within the instance's store or region (or the store its StoreId input names). Completing it with a valid payload
 /// leaves by the chosen outcome; the deadline policy reminds, escalates and finally leaves by Timeout.
 /// </summary>
 [Activity("UserTask", Categories.People, "人工任务", "User task", Outcomes = [Done])]
@@ -22,6 +22,10 @@ public sealed class UserTask : Activity
 
     [Input("处理角色", "Assignee role", UiHint = "role")]
     public Input<string> AssigneeRole { get; set; } = Input<string>.Empty;
+
+    /// <summary>The store whose people get the card and whose region it escalates in; the instance's store when empty, null or 0.</summary>
+    [Input("门店", "Store", Syntaxes = [Expression.JavaScript])]
+    public Input<int> StoreId { get; set; } = Input<int>.Empty;
 
     [Input("表单", "Form", UiHint = "form")]
     public Input<List<FormField>> Form { get; set; } = Input<List<FormField>>.Empty;
@@ -50,7 +54,8 @@ public sealed class UserTask : Activity
         var bookmark = context.CreateBookmark("task", []);
         await TaskCards.IssueAsync(context, bookmark, new TaskSpec(
             context.Get(Title) ?? "", context.Get(Body) ?? "", context.Get(Form) ?? [], [.. Outcomes().Where(o => o != Timeout)],
-            context.Get(Assignee), context.Get(AssigneeRole), context.Get(Deadline)));
+            context.Get(Assignee), context.Get(AssigneeRole), context.Get(Deadline),
+            context.Get(StoreId) is > 0 and var store ? store : null));
         return new ActivityResult.Wait();
     }
 
