@@ -32,6 +32,7 @@ public static class InventoryServices
         services.AddCatalog();
         Transfers.TransferServices.AddTransfers(services);
         services.AddStockAlerts();
+        Stocktakes.StocktakeServices.AddStocktakes(services);
         return services;
     }
 }

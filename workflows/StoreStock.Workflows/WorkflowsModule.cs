@@ -21,6 +21,7 @@ public static class WorkflowsModule
         services.AddSingleton<ShippedDefinitions>();
         services.AddHostedService<ShippedDefinitionsSeeder>();
         Alerts.AlertJobs.AddStockAlertJobs(services);
+        Stocktakes.Scheduling.StocktakeScheduling.AddStocktakeWorkflow(services);
         return services;
     }
 }

@@ -32,5 +32,6 @@ public static class StoreStockEndpoints
         api.MapWriteOffEndpoints();
         Transfers.TransferEndpoints.MapTransferEndpoints(api);
         Alerts.AlertEndpoints.MapAlertEndpoints(api);
+        Stocktakes.StocktakeEndpoints.MapStocktakeEndpoints(api);
     }
 }

@@ -33,7 +33,7 @@ public sealed class UserTask : Activity
     [Input("结果按钮", "Outcomes", UiHint = "list")]
     public Input<List<string>> Buttons { get; set; } = Input<List<string>>.Empty;
 
-    [Input("期限", "Deadline", UiHint = "deadline")]
+    [Input("期限", "Deadline", UiHint = "deadline", Syntaxes = [Expression.JavaScript])]
     public Input<DeadlinePolicy> Deadline { get; set; } = Input<DeadlinePolicy>.Empty;
 
     [Input("结果变量", "Result variable")]
@@ -44,7 +44,9 @@ public sealed class UserTask : Activity
     public override IReadOnlyList<string> Outcomes()
     {
         var buttons = ActivityContext.Convert<List<string>>(Buttons.Literal, Id) is { Count: > 0 } list ? list : [Done];
-        return ActivityContext.Convert<DeadlinePolicy>(Deadline.Literal, Id)?.ExpireAfter is { Length: > 0 } ? [.. buttons, Timeout] : buttons;
+        // A deadline worked out from the variables (a count's own deadline) may expire too, so it has the Timeout port.
+        var mayExpire = Deadline.Expression is not null || ActivityContext.Convert<DeadlinePolicy>(Deadline.Literal, Id)?.ExpireAfter is { Length: > 0 };
+        return mayExpire ? [.. buttons, Timeout] : buttons;
     }
 
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)

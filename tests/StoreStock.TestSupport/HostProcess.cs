@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 
-namespace StoreStock.Engine.Tests.Crash;
+namespace StoreStock.TestSupport;
 
 /// <summary>
 /// The real host as a separate operating-system process over a given database, so a test can kill it
