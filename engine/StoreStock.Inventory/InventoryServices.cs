@@ -5,6 +5,7 @@ using StoreStock.Inventory.Channels;
 using StoreStock.Inventory.Catalog;
 using StoreStock.Inventory.Data;
 using StoreStock.Inventory.Ledger;
+using StoreStock.Inventory.Replenishment;
 using StoreStock.Inventory.Shared;
 
 namespace StoreStock.Inventory;
@@ -30,6 +31,7 @@ public static class InventoryServices
         services.AddHostedService(sp => sp.GetRequiredService<PosSales>());
         services.AddHostedService<ReservationExpiry>();
         services.AddCatalog();
+        services.AddReplenishment();
         return services;
     }
 }
