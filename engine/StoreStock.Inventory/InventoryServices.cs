@@ -5,7 +5,6 @@ using StoreStock.Inventory.Channels;
 using StoreStock.Inventory.Catalog;
 using StoreStock.Inventory.Data;
 using StoreStock.Inventory.Ledger;
-using StoreStock.Inventory.Replenishment;
 using StoreStock.Inventory.Shared;
 
 namespace StoreStock.Inventory;
@@ -31,7 +30,7 @@ public static class InventoryServices
         services.AddHostedService(sp => sp.GetRequiredService<PosSales>());
         services.AddHostedService<ReservationExpiry>();
         services.AddCatalog();
-        services.AddReplenishment();
+        Replenishment.ReplenishmentServices.AddReplenishment(services);
         return services;
     }
 }

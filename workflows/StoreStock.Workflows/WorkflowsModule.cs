@@ -20,6 +20,7 @@ public static class WorkflowsModule
         services.AddSingleton(configuration.Get<WorkflowsOptions>() ?? new WorkflowsOptions());
         services.AddSingleton<ShippedDefinitions>();
         services.AddHostedService<ShippedDefinitionsSeeder>();
+        Replenishment.ReplenishmentWorkflows.AddReplenishmentWorkflows(services, configuration.GetSection("Replenishment"));
         return services;
     }
 }
