@@ -30,5 +30,6 @@ public static class StoreStockEndpoints
         api.MapInstanceEndpoints();
         api.MapTaskEndpoints();
         api.MapWriteOffEndpoints();
+        Replenishment.ReplenishmentEndpoints.MapReplenishmentEndpoints(api);
     }
 }

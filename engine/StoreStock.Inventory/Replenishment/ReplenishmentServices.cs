@@ -12,6 +12,8 @@ public static class ReplenishmentServices
         services.AddSingleton<ReceivePurchaseOrderGoods>();
         services.AddSingleton<PurchaseOrderQueries>();
         services.AddSingleton<SeasonalFactors>();
+        services.AddSingleton<StoreInScope>();
+        services.AddSingleton<ReplenishmentPreview>();
         return services;
     }
 }

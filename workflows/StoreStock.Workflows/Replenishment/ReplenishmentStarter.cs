@@ -47,11 +47,4 @@ public sealed class ReplenishmentStarter(WorkflowRuntime runtime, NpgsqlDataSour
             ? new ReplenishmentStart(storeId, step.InstanceId, null)
             : new ReplenishmentStart(storeId, null, started.Failure?.Detail ?? started.Errors!.Describe());
     }
-
-    /// <summary>The active stores a run for "all stores" covers, in id order.</summary>
-    public async Task<IReadOnlyList<int>> ActiveStoresAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return (await connection.QueryAsync<int>(new CommandDefinition("select id from store where is_active order by id", cancellationToken: cancellationToken))).AsList();
-    }
 }

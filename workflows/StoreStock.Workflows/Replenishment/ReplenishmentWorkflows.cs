@@ -10,6 +10,7 @@ public static class ReplenishmentWorkflows
     {
         services.AddSingleton(configuration.Get<ReplenishmentOptions>() ?? new ReplenishmentOptions());
         services.AddSingleton<ReplenishmentStarter>();
+        services.AddSingleton<ReplenishmentRuns>();
         services.AddTransient<DailyReplenishmentJob>();
         services.AddHostedService<DailyReplenishmentSchedule>();
         return services;
