@@ -16,7 +16,6 @@ public sealed class DailyReplenishmentTests(WorkflowsApp app) : IClassFixture<Wo
         var quiet = await _kit.ShopAsync();
         await _kit.ProductAsync(quiet, cost: 3, openingStock: 100, safetyStock: 10);
         Assert.Empty(await _kit.OrdersAsync(shop));
-
         // The clock starts at 10:00 on 11-20 (China); the next run is 06:00 on 11-21.
         var sixAm = new DateTimeOffset(_kit.Today.AddDays(1).ToDateTime(new TimeOnly(6, 0)), TimeSpan.FromHours(8));
         app.AdvanceTo(sixAm - TimeSpan.FromMinutes(1));

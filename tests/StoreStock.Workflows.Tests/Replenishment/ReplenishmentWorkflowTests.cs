@@ -56,11 +56,13 @@ public sealed class ReplenishmentWorkflowTests(WorkflowsApp app) : IClassFixture
         Assert.Equal("partially_received", partial.GetProperty("status").GetString());
         Assert.Equal(5m, ReplenishmentKit.Line(partial, bread, "receivedQuantity"));
         Assert.Equal(5m, (await LedgerProbe.LevelAsync(app.Db, shop.Store.BackroomLocationId, bread)).OnHand);
+        var again = body.NewTaskId();
         detail = await app.InstanceAsync(instanceId);
         Assert.Equal("suspended", detail.Status());
         Assert.Equal(2, detail.Cards("receiveCard").Count);
+        Assert.Equal("open", detail.Card(again).CardStatus());
 
-        (status, body) = await _kit.CompleteAsync(shop.Clerk, detail.Card("receiveCard").GetProperty("id").GetGuid(), new[] { new { productId = bread, quantity = 7 } });
+        (status, body) = await _kit.CompleteAsync(shop.Clerk, again, new[] { new { productId = bread, quantity = 7 } });
         Assert.True(status == HttpStatusCode.OK, body.ToString());
         Assert.Equal("finished", body.GetProperty("status").GetString());
         var received = await _kit.OrderOfAsync(shop);

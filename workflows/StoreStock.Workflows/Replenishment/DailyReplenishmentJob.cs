@@ -6,7 +6,7 @@ namespace StoreStock.Workflows.Replenishment;
 
 /// <summary>The daily run: one replenishment per active store; a store that already ran today is skipped.</summary>
 [DisallowConcurrentExecution]
-public sealed partial class DailyReplenishmentJob(ReplenishmentStarter starter, StoreInScope stores, ILogger<DailyReplenishmentJob> logger) : IJob
+public sealed partial class DailyReplenishmentJob(ReplenishmentStarter starter, StoreInScope stores, ReplenishmentOptions options, TimeProvider clock, ILogger<DailyReplenishmentJob> logger) : IJob
 {
     public static readonly JobKey Key = new("daily-replenishment", "replenishment");
 
@@ -22,6 +22,7 @@ public sealed partial class DailyReplenishmentJob(ReplenishmentStarter starter, 
         }
 
         LogRun(logger, started);
+        await context.Scheduler.RescheduleJob(DailyReplenishmentSchedule.TriggerKey, DailyReplenishmentSchedule.NextTrigger(options, clock.GetUtcNow()), cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Daily replenishment started {Count} runs.")]

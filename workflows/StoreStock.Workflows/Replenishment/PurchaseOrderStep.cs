@@ -32,6 +32,7 @@ internal static class PurchaseOrderStep
         context.SetVariable(ValueVariable, order.TotalValue);
     }
 
+    /// <summary>Lines as a card's <c>linesFrom</c> variable.</summary>
     public static JsonArray Lines(IEnumerable<OrderLineInput> lines) =>
         [.. lines.Select(l => (JsonNode)new JsonObject { ["productId"] = l.ProductId, ["quantity"] = l.Quantity })];
 
