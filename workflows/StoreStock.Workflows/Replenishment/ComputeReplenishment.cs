@@ -9,7 +9,7 @@ namespace StoreStock.Workflows.Replenishment;
 /// purchase order owned by this instance. NothingToOrder when no line is needed, or when the store already has today's
 /// order (a run repeated on one day makes nothing twice). Run again after a crash, it finds its own draft.
 /// </summary>
-[Activity("ComputeReplenishment", PurchaseOrderStep.Category, "计算补货", "Compute replenishment", Outcomes = [Drafted, NothingToOrder])]
+[Activity("ComputeReplenishment", WorkflowCategories.Stock, "计算补货", "Compute replenishment", Outcomes = [Drafted, NothingToOrder])]
 public sealed class ComputeReplenishment : Activity
 {
     public const string Drafted = "Drafted";

@@ -11,8 +11,6 @@ namespace StoreStock.Workflows.Replenishment;
 /// </summary>
 internal static class PurchaseOrderStep
 {
-    public const string Category = "补货采购 Purchasing";
-
     public const string NumberVariable = "purchaseOrder";
     public const string ValueVariable = "purchaseOrderValue";
     public const string SuggestedLinesVariable = "suggestedLines";

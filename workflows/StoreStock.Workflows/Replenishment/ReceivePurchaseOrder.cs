@@ -7,7 +7,7 @@ namespace StoreStock.Workflows.Replenishment;
 /// Posts what the clerk received (the receive card's lines) as purchase receipts at the order's cost. Partial while
 /// anything is outstanding, so the definition loops back to the receive card; Complete once everything has arrived.
 /// </summary>
-[Activity("ReceivePurchaseOrder", PurchaseOrderStep.Category, "采购收货", "Receive purchase order", Outcomes = [Complete, Partial])]
+[Activity("ReceivePurchaseOrder", WorkflowCategories.Stock, "采购收货", "Receive purchase order", Outcomes = [Complete, Partial])]
 public sealed class ReceivePurchaseOrder : Activity
 {
     public const string Complete = "Complete";

@@ -4,7 +4,7 @@ using StoreStock.Inventory.Purchasing;
 namespace StoreStock.Workflows.Replenishment;
 
 /// <summary>HQ said no: the order is rejected and nothing is ordered. Already rejected changes nothing.</summary>
-[Activity("RejectPurchaseOrder", PurchaseOrderStep.Category, "驳回采购单", "Reject purchase order")]
+[Activity("RejectPurchaseOrder", WorkflowCategories.Stock, "驳回采购单", "Reject purchase order")]
 public sealed class RejectPurchaseOrder : Activity
 {
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)

@@ -7,7 +7,7 @@ namespace StoreStock.Workflows.Replenishment;
 /// Sends the confirmed (or HQ-approved) order to the supplier: status ordered, and the lines the receive card may list
 /// become the outstanding ones. Sending an order already sent changes nothing.
 /// </summary>
-[Activity("SendPurchaseOrder", PurchaseOrderStep.Category, "下达采购单", "Send purchase order")]
+[Activity("SendPurchaseOrder", WorkflowCategories.Stock, "下达采购单", "Send purchase order")]
 public sealed class SendPurchaseOrder : Activity
 {
     [Input("审批人", "Approved by", Syntaxes = [Expression.JavaScript])]

@@ -7,7 +7,7 @@ namespace StoreStock.Workflows.Replenishment;
 /// Applies the store manager's lines from the confirm card: listed lines get the entered quantity (0 drops the line),
 /// lines not listed keep theirs. Confirmed with the new value, or Cancelled when nothing is left to order.
 /// </summary>
-[Activity("UpdatePurchaseOrder", PurchaseOrderStep.Category, "确认补货单", "Update purchase order", Outcomes = [Confirmed, Cancelled])]
+[Activity("UpdatePurchaseOrder", WorkflowCategories.Stock, "确认补货单", "Update purchase order", Outcomes = [Confirmed, Cancelled])]
 public sealed class UpdatePurchaseOrder : Activity
 {
     public const string Confirmed = "Confirmed";
