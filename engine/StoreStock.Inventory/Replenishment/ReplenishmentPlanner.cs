@@ -19,6 +19,8 @@ namespace StoreStock.Inventory.Replenishment;
 /// </summary>
 public sealed class ReplenishmentPlanner(TimeProvider clock)
 {
+    private const string WorkMem = "128MB";
+
     private const string Sql = $"""
         with stores as (
             select s.id as store_id, coalesce(s.backroom_location_id, s.selling_location_id) as location_id,
@@ -94,13 +96,18 @@ public sealed class ReplenishmentPlanner(TimeProvider clock)
     public async Task<IReadOnlyList<SuggestedLine>> SuggestAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyList<int>? storeIds, DateOnly day, CancellationToken ct)
     {
+        // Aggregating a chain's stock and 30 days of sales hashes about a million groups: give the statement the memory to
+        // do it without spilling to disk, for this transaction only (its own when the caller has none).
+        await using var own = transaction is null ? await connection.BeginTransactionAsync(ct) : null;
+        var inTransaction = transaction ?? own;
+        await connection.ExecuteAsync(new CommandDefinition("select set_config('work_mem', @workMem, true)", new { workMem = WorkMem }, inTransaction, cancellationToken: ct));
         var lines = await connection.QueryAsync<SuggestedLine>(new CommandDefinition(Sql, new
         {
             storeIds = storeIds?.ToArray(),
             day = day.ToDateTime(TimeOnly.MinValue),
             month = day.Month,
             open = PurchaseOrderStatus.Open,
-        }, transaction, commandTimeout: 300, cancellationToken: ct));
+        }, inTransaction, commandTimeout: 300, cancellationToken: ct));
         return lines.AsList();
     }
 }
