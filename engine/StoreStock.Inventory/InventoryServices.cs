@@ -33,6 +33,7 @@ public static class InventoryServices
         Transfers.TransferServices.AddTransfers(services);
         services.AddStockAlerts();
         Stocktakes.StocktakeServices.AddStocktakes(services);
+        Replenishment.ReplenishmentServices.AddReplenishment(services);
         return services;
     }
 }

@@ -22,6 +22,7 @@ public static class WorkflowsModule
         services.AddHostedService<ShippedDefinitionsSeeder>();
         Alerts.AlertJobs.AddStockAlertJobs(services);
         Stocktakes.Scheduling.StocktakeScheduling.AddStocktakeWorkflow(services);
+        Replenishment.ReplenishmentWorkflows.AddReplenishmentWorkflows(services, configuration.GetSection("Replenishment"));
         return services;
     }
 }

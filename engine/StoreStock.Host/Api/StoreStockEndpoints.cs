@@ -33,5 +33,6 @@ public static class StoreStockEndpoints
         Transfers.TransferEndpoints.MapTransferEndpoints(api);
         Alerts.AlertEndpoints.MapAlertEndpoints(api);
         Stocktakes.StocktakeEndpoints.MapStocktakeEndpoints(api);
+        Replenishment.ReplenishmentEndpoints.MapReplenishmentEndpoints(api);
     }
 }

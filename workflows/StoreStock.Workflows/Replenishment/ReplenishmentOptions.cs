@@ -1,0 +1,18 @@
+namespace StoreStock.Workflows.Replenishment;
+
+/// <summary>The <c>Workflows:Replenishment</c> configuration section.</summary>
+public sealed class ReplenishmentOptions
+{
+    public const string DefinitionId = "replenishment";
+
+    /// <summary>Start one replenishment per active store every day.</summary>
+    public bool DailyRun { get; set; } = true;
+
+    /// <summary>Quartz cron of the daily run (seconds first), in <see cref="TimeZone"/>: 06:00 every day.</summary>
+    public string DailyCron { get; set; } = "0 0 6 * * ?";
+
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    /// <summary>Whether a low-stock alert starts the store's replenishment (the alert check calls <see cref="ReplenishmentStarter"/>).</summary>
+    public bool StartOnLowStock { get; set; }
+}
