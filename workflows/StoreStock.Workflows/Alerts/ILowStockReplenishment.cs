@@ -6,16 +6,17 @@ public sealed record LowStockAlert(long AlertId, int StoreId, int LocationId, in
 /// <summary>
 /// The seam through which a new low-stock alert starts the replenishment workflow for its store, when
 /// <see cref="AlertOptions.StartReplenishmentOnLowStock"/> is on. Called once per newly opened low-stock alert, after
-/// the check has committed; an implementation should be idempotent per alert id (e.g. use it as the correlation) and
-/// may combine several alerts of one store into one run.
+/// the check has committed; several alerts of one store start at most one run.
 /// </summary>
 public interface ILowStockReplenishment
 {
     Task StartAsync(LowStockAlert alert, CancellationToken cancellationToken);
 }
 
-/// <summary>The default until replenishment plugs in: nothing starts.</summary>
-public sealed class NoLowStockReplenishment : ILowStockReplenishment
+/// <summary>Starts the store's replenishment workflow, unless one is open or today's order exists (the starter decides).</summary>
+public sealed class StartReplenishmentOnLowStock(Replenishment.ReplenishmentStarter starter) : ILowStockReplenishment
 {
-    public Task StartAsync(LowStockAlert alert, CancellationToken cancellationToken) => Task.CompletedTask;
+    public const string Trigger = "low_stock";
+
+    public Task StartAsync(LowStockAlert alert, CancellationToken cancellationToken) => starter.StartForStoreAsync(alert.StoreId, Trigger, cancellationToken);
 }

@@ -12,7 +12,4 @@ public sealed class ReplenishmentOptions
     public string DailyCron { get; set; } = "0 0 6 * * ?";
 
     public string TimeZone { get; set; } = "Asia/Shanghai";
-
-    /// <summary>Whether a low-stock alert starts the store's replenishment (the alert check calls <see cref="ReplenishmentStarter"/>).</summary>
-    public bool StartOnLowStock { get; set; }
 }
