@@ -20,7 +20,9 @@ public abstract class WorkflowHostApp : StoreStockApp
     {
         ["Engine:TimerSweepInterval"] = "00:00:00.200",
         ["Engine:QuartzIdleWait"] = "00:00:01",
-        ["Engine:Scripts:Timeout"] = "00:00:01",
+        // Short enough that runaway-script tests end quickly, long enough for a legitimate loop on a busy 2-core machine
+        // (every statement goes through the sandbox's memory hook).
+        ["Engine:Scripts:Timeout"] = "00:00:03",
     };
 
     /// <summary>The HQ user's name; seeding sets it.</summary>
