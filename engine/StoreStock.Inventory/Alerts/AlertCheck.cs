@@ -5,7 +5,8 @@ namespace StoreStock.Inventory.Alerts;
 
 /// <summary>
 /// The stock alert check, set-based: every store's selling location against its policy (store overrides, then the
-/// product's) and the sales summary, in a few statements, in the caller's transaction. It opens the alerts whose
+/// product's) and the sales summary, in a few statements, in the caller's transaction. The first check of a business day
+/// (the summary rebuilt) evaluates every stock row; later ones only the rows that moved and the pairs whose policy changed. It opens the alerts whose
 /// condition holds, refreshes the figures of those still open, resolves those whose condition cleared, and marks the
 /// open (not acknowledged) ones that are new or were last notified before <c>notifiedBefore</c> as notified now,
 /// returning them so the caller writes their messages in the same transaction.
@@ -14,6 +15,12 @@ public static class AlertCheck
 {
     /// <summary>Serialises checks across nodes and callers (the scheduled job and "check now").</summary>
     private const long LockKey = 0x53746b416c657274; // "StkAlert"
+
+    /// <summary>
+    /// A stock row's updated_at is its writer's clock reading, and that writer may commit a little after a check began:
+    /// each check looks again at rows moved in this much time before the previous one, so none is missed.
+    /// </summary>
+    private static readonly TimeSpan MoveOverlap = TimeSpan.FromMinutes(5);
 
     /// <summary>The first check over a large chain opens every alert at once; give its statements time.</summary>
     internal const int CommandTimeoutSeconds = 600;
@@ -27,8 +34,20 @@ public static class AlertCheck
             "select pg_advisory_xact_lock(@LockKey); set local work_mem = '256MB'; set local jit = off;",
             new { LockKey }, transaction, cancellationToken: cancellationToken));
         var rebuilt = await SalesSummary.RefreshAsync(connection, transaction, now, cancellationToken);
+        var (lastChecked, recheckUpTo) = await connection.QuerySingleAsync<(DateTimeOffset? LastChecked, long RecheckUpTo)>(new CommandDefinition(
+            "select (select checked_at from alert_check_state), coalesce((select max(id) from alert_recheck), 0)",
+            transaction: transaction, cancellationToken: cancellationToken));
+        var everything = rebuilt || lastChecked is null;
         var (opened, refreshed, resolved) = await connection.QuerySingleAsync<(int, int, int)>(new CommandDefinition(
-            AlertSql.Check, new { now, noSaleDays = AlertKind.NoSaleDays }, transaction, CommandTimeoutSeconds, cancellationToken: cancellationToken));
+            AlertSql.Check(everything),
+            new { now, noSaleDays = AlertKind.NoSaleDays, since = (lastChecked ?? now) - MoveOverlap, recheckUpTo },
+            transaction, CommandTimeoutSeconds, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            delete from alert_recheck where id <= @recheckUpTo;
+            insert into alert_check_state (checked_at) values (@now) on conflict (only_row) do update set checked_at = excluded.checked_at;
+            """,
+            new { recheckUpTo, now }, transaction, cancellationToken: cancellationToken));
         var due = (await connection.QueryAsync<DueAlert>(new CommandDefinition(
             AlertSql.MarkDue, new { now, notifiedBefore = now - renotifyAfter }, transaction, CommandTimeoutSeconds, cancellationToken: cancellationToken))).ToList();
         return new AlertCheckResult(opened, refreshed, resolved, rebuilt, due);

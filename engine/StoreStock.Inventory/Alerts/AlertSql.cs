@@ -3,24 +3,47 @@ namespace StoreStock.Inventory.Alerts;
 /// <summary>The statements of <see cref="AlertCheck"/>.</summary>
 public static class AlertSql
 {
+    /// <summary>Every stock row of every active store's selling location: the first check of a business day.</summary>
+    private const string Everything = """
+        select s.id as store_id, l.location_id, l.product_id, l.on_hand, l.on_hand - l.reserved as available
+            from stock_level l
+            join store s on s.selling_location_id = l.location_id and s.is_active
+        """;
+
     /// <summary>
-    /// Conditions per (store, product) of each store's selling location, as bits so each stock row is read once:
+    /// The stock rows that moved since <c>@since</c>, and the pairs whose policy changed (queued up to <c>@recheckUpTo</c>):
+    /// nothing else can change a condition within a business day.
+    /// </summary>
+    private const string Changed = """
+        select distinct s.id as store_id, l.location_id, l.product_id, l.on_hand, l.on_hand - l.reserved as available
+            from (select l.location_id, l.product_id from stock_level l where l.updated_at >= @since
+                  union
+                  select s.selling_location_id, r.product_id
+                  from alert_recheck r join store s on r.store_id is null or r.store_id = s.id
+                  where r.id <= @recheckUpTo) c
+            join stock_level l on l.location_id = c.location_id and l.product_id = c.product_id
+            join store s on s.selling_location_id = l.location_id and s.is_active
+        """;
+
+    /// <summary>
+    /// Conditions per (store, product) of the evaluated stock rows, as bits so each stock row is read once:
     /// 1 negative (on hand &lt; 0), 2 low (a low line is set and available ≤ it), 4 overstock (in stock, above the low line,
     /// and on hand above overstock days × the 30-day average daily sales; nothing sold in 30 days is an average of 0),
     /// 8 no sale (in stock, sold within the summary's 30 days but not in the last <c>noSaleDays</c> days, nor today).
-    /// Then one statement opens, refreshes and resolves against the alerts not yet resolved.
+    /// Then one statement opens, refreshes and resolves against the alerts not yet resolved of the evaluated pairs.
     /// </summary>
-    public const string Check = """
-        with facts as (
-            select s.id as store_id, l.location_id, l.product_id, l.on_hand, l.on_hand - l.reserved as available,
+    public static string Check(bool everything) => $"""
+        with evaluated as {(everything ? "not materialized" : "materialized")} (
+            {(everything ? Everything : Changed)}
+        ), facts as (
+            select e.store_id, e.location_id, e.product_id, e.on_hand, e.available,
                    coalesce(sp.low_stock_line, p.low_stock_line) as low_line,
                    coalesce(sp.overstock_days, p.overstock_days) as overstock_days,
                    coalesce(ss.sold_30d, 0) as sold_30d, ss.last_sold_day
-            from stock_level l
-            join store s on s.selling_location_id = l.location_id and s.is_active
-            join product p on p.id = l.product_id and p.is_active
-            left join store_product_policy sp on sp.store_id = s.id and sp.product_id = l.product_id
-            left join sales_summary ss on ss.location_id = l.location_id and ss.product_id = l.product_id
+            from evaluated e
+            join product p on p.id = e.product_id and p.is_active
+            left join store_product_policy sp on sp.store_id = e.store_id and sp.product_id = e.product_id
+            left join sales_summary ss on ss.location_id = e.location_id and ss.product_id = e.product_id
         ), flagged as materialized (
             -- Materialized, so the bits are worked out once per stock row and only rows with a condition go on.
             select * from (
@@ -43,7 +66,8 @@ public static class AlertSql
                     and d.day = (@now at time zone 'Asia/Shanghai')::date and d.sold > 0))
         ), unresolved as (
             select id, store_id, product_id, kind, available, on_hand, low_line, overstock_days, avg_daily_sales, days_without_sale
-            from stock_alert where status <> 'resolved'
+            from stock_alert
+            where status <> 'resolved'{(everything ? "" : " and (store_id, product_id) in (select store_id, product_id from evaluated)")}
         ), merged as (
             select a.id as alert_id, h.kind as hit_kind, h.store_id, h.location_id, h.product_id, h.on_hand, h.available, h.low_line,
                    h.overstock_days, h.avg_daily_sales, h.days_without_sale,
