@@ -15,14 +15,16 @@ public static class AlertSql
     /// nothing else can change a condition within a business day.
     /// </summary>
     private const string Changed = """
-        select distinct s.id as store_id, l.location_id, l.product_id, l.on_hand, l.on_hand - l.reserved as available
-            from (select l.location_id, l.product_id from stock_level l where l.updated_at >= @since
-                  union
-                  select s.selling_location_id, r.product_id
-                  from alert_recheck r join store s on r.store_id is null or r.store_id = s.id
-                  where r.id <= @recheckUpTo) c
-            join stock_level l on l.location_id = c.location_id and l.product_id = c.product_id
+        select s.id as store_id, l.location_id, l.product_id, l.on_hand, l.on_hand - l.reserved as available
+            from stock_level l
             join store s on s.selling_location_id = l.location_id and s.is_active
+            where l.updated_at >= @since
+            union
+            select s.id, l.location_id, l.product_id, l.on_hand, l.on_hand - l.reserved
+            from alert_recheck r
+            join store s on (r.store_id is null or r.store_id = s.id) and s.is_active
+            join stock_level l on l.location_id = s.selling_location_id and l.product_id = r.product_id
+            where r.id <= @recheckUpTo
         """;
 
     /// <summary>

@@ -43,7 +43,8 @@ public static class ChainData
     {
         var random = new Random(20261122);
         var rates = new double[options.Stores + 1, options.Products + 1];
-        var updatedAt = TimeProvider.System.GetUtcNow();
+        // Last moved an hour ago, before the previous check: the periodic check then sees only what moves during the run.
+        var updatedAt = TimeProvider.System.GetUtcNow().AddHours(-1);
         long stockRows = 0, salesRows = 0;
         using (var stock = connection.BeginBinaryImport(
             "copy stock_level (location_id, product_id, on_hand, reserved, in_transit, avg_cost, updated_at) from stdin (format binary)"))
