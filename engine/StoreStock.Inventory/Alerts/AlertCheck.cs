@@ -6,7 +6,7 @@ namespace StoreStock.Inventory.Alerts;
 /// <summary>
 /// The stock alert check, set-based: every store's selling location against its policy (store overrides, then the
 /// product's) and the sales summary, in a few statements, in the caller's transaction. The first check of a business day
-/// (the summary rebuilt) evaluates every stock row; later ones only the rows that moved and the pairs whose policy changed. It opens the alerts whose
+/// (the summary rebuilt) evaluates every stock row; later ones only the pairs whose stock moved (queued by the ledger's inserts) and whose policy changed. It opens the alerts whose
 /// condition holds, refreshes the figures of those still open, resolves those whose condition cleared, and marks the
 /// open (not acknowledged) ones that are new or were last notified before <c>notifiedBefore</c> as notified now,
 /// returning them so the caller writes their messages in the same transaction.
@@ -15,12 +15,6 @@ public static class AlertCheck
 {
     /// <summary>Serialises checks across nodes and callers (the scheduled job and "check now").</summary>
     private const long LockKey = 0x53746b416c657274; // "StkAlert"
-
-    /// <summary>
-    /// A stock row's updated_at is its writer's clock reading, and that writer may commit a little after a check began:
-    /// each check looks again at rows moved in this much time before the previous one, so none is missed.
-    /// </summary>
-    private static readonly TimeSpan MoveOverlap = TimeSpan.FromMinutes(5);
 
     /// <summary>The first check over a large chain opens every alert at once; give its statements time.</summary>
     internal const int CommandTimeoutSeconds = 600;
@@ -40,7 +34,7 @@ public static class AlertCheck
         var everything = rebuilt || lastChecked is null;
         var (opened, refreshed, resolved) = await connection.QuerySingleAsync<(int, int, int)>(new CommandDefinition(
             AlertSql.Check(everything),
-            new { now, noSaleDays = AlertKind.NoSaleDays, since = (lastChecked ?? now) - MoveOverlap, recheckUpTo },
+            new { now, noSaleDays = AlertKind.NoSaleDays, recheckUpTo },
             transaction, CommandTimeoutSeconds, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
             """

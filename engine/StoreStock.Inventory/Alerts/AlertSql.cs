@@ -11,20 +11,18 @@ public static class AlertSql
         """;
 
     /// <summary>
-    /// The stock rows that moved since <c>@since</c>, and the pairs whose policy changed (queued up to <c>@recheckUpTo</c>):
-    /// nothing else can change a condition within a business day.
+    /// The stock rows that moved since the last check (taken out of the queue by <c>moved</c>), and the pairs whose policy
+    /// changed (queued up to <c>@recheckUpTo</c>): nothing else can change a condition within a business day.
     /// </summary>
     private const string Changed = """
         select s.id as store_id, l.location_id, l.product_id, l.on_hand, l.on_hand - l.reserved as available
-            from stock_level l
+            from (select location_id, product_id from moved
+                  union
+                  select s.selling_location_id, r.product_id
+                  from alert_recheck r join store s on r.store_id is null or r.store_id = s.id
+                  where r.id <= @recheckUpTo) c
+            join stock_level l on l.location_id = c.location_id and l.product_id = c.product_id
             join store s on s.selling_location_id = l.location_id and s.is_active
-            where l.updated_at >= @since
-            union
-            select s.id, l.location_id, l.product_id, l.on_hand, l.on_hand - l.reserved
-            from alert_recheck r
-            join store s on (r.store_id is null or r.store_id = s.id) and s.is_active
-            join stock_level l on l.location_id = s.selling_location_id and l.product_id = r.product_id
-            where r.id <= @recheckUpTo
         """;
 
     /// <summary>
@@ -35,7 +33,10 @@ public static class AlertSql
     /// Then one statement opens, refreshes and resolves against the alerts not yet resolved of the evaluated pairs.
     /// </summary>
     public static string Check(bool everything) => $"""
-        with evaluated as {(everything ? "not materialized" : "materialized")} (
+        with moved as (
+            -- Every check empties the queue of moved pairs: a check of every row has looked at them too.
+            delete from alert_moved returning location_id, product_id
+        ), evaluated as {(everything ? "not materialized" : "materialized")} (
             {(everything ? Everything : Changed)}
         ), facts as (
             select e.store_id, e.location_id, e.product_id, e.on_hand, e.available,
