@@ -132,7 +132,7 @@ public sealed class ActivityContext
         {
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            JsonValueKind.Number => double.Parse(v.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture) is var d && d != 0 && !double.IsNaN(d),
+            JsonValueKind.Number => v.GetValue<double>() is var d && d != 0 && !double.IsNaN(d),
             JsonValueKind.String => v.GetValue<string>().Length > 0,
             _ => false,
         },

@@ -44,7 +44,7 @@ public sealed class TemplateRenderer
         JsonValue v => v.GetValueKind() switch
         {
             JsonValueKind.String => v.GetValue<string>(),
-            // A value set in code holds its CLR type (an int level, a decimal amount); parsed JSON converts to any number type.
+            // A number beyond decimal's range (1e30) still renders, as a double.
             JsonValueKind.Number => v.TryGetValue<decimal>(out var d) ? d : double.Parse(v.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture),
             JsonValueKind.True => true,
             JsonValueKind.False => false,

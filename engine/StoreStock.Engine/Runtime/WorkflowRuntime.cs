@@ -356,7 +356,7 @@ public sealed class WorkflowRuntime(EngineDatabase database, EngineServices serv
                 errors.Add($"input.{name}", $"must be {declared.Type}");
             }
 
-            variables[name] = value?.DeepClone();
+            variables[name] = StoredJson.Of(value);
         }
 
         return variables;

@@ -163,9 +163,7 @@ public sealed class WorkflowStep
             await UnitOfWork.ActivitySucceededAsync(CancellationToken);
             foreach (var (name, value) in _pendingVariables)
             {
-                // Stored as parsed JSON, as a later step will load it: a value built in code (an int, a DateTimeOffset)
-                // then reads the same to templates and scripts in this step as in the next.
-                Instance.Variables[name] = value is null ? null : JsonNode.Parse(value.ToJsonString());
+                Instance.Variables[name] = StoredJson.Of(value);
             }
 
             return result;

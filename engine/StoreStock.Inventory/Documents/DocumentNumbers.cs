@@ -8,7 +8,7 @@ public static class DocumentNumbers
 {
     public static async Task<string> NextAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string prefix, DateTimeOffset now)
     {
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, StockDocuments.ChinaTime).DateTime);
+        var day = Shared.BusinessDay.Of(now);
         var sequence = await connection.ExecuteScalarAsync<int>(
             """
             insert into document_counter (prefix, day, last) values (@prefix, @day::date, 1)

@@ -14,9 +14,6 @@ namespace StoreStock.Inventory.Documents;
 /// </summary>
 public sealed class StockDocuments(InventoryDatabase database, LedgerWriter ledger, LineResolver lines, ScopeGuard scope, TimeProvider time)
 {
-    /// <summary>The business day of every store is the day in China.</summary>
-    public static readonly TimeZoneInfo ChinaTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-
     public async Task<Outcome<DocumentView>> CreateAsync(Caller caller, CreateDocumentRequest request, CancellationToken cancellationToken) =>
         await database.InTransactionAsync<Outcome<DocumentView>>(async (connection, transaction) =>
         {

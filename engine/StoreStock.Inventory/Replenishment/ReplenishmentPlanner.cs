@@ -86,10 +86,7 @@ public sealed class ReplenishmentPlanner(TimeProvider clock)
         """;
 
     /// <summary>Today's business day in China, the day a run started now is for.</summary>
-    public DateOnly Today() => DayOf(clock.GetUtcNow());
-
-    /// <summary>The business day in China of a moment.</summary>
-    public static DateOnly DayOf(DateTimeOffset moment) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, StockDocuments.ChinaTime).DateTime);
+    public DateOnly Today() => Shared.BusinessDay.Of(clock.GetUtcNow());
 
     /// <summary>The lines each store (all active stores when <paramref name="storeIds"/> is null) should order on the run day. Writes nothing.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "One instance-method entry point, resolved from DI like the other services.")]

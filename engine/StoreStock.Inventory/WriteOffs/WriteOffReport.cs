@@ -31,13 +31,6 @@ public sealed class WriteOffReport(InventoryDatabase database, TimeProvider time
 
     public static IReadOnlyCollection<string> GroupByOptions => Groupings.Keys;
 
-    /// <summary>The default period ends with today (China time), so today's write-offs are in it.</summary>
-    private DateTimeOffset EndOfToday()
-    {
-        var local = TimeZoneInfo.ConvertTime(time.GetUtcNow(), Documents.StockDocuments.ChinaTime);
-        return new DateTimeOffset(local.Date.AddDays(1), local.Offset);
-    }
-
     public async Task<Outcome<WriteOffReportView>> RunAsync(
         Caller caller, string? groupBy, DateTimeOffset? from, DateTimeOffset? to, string? storeCode, CancellationToken cancellationToken)
     {
@@ -48,7 +41,8 @@ public sealed class WriteOffReport(InventoryDatabase database, TimeProvider time
             errors.Add("groupBy", $"must be one of: {string.Join(", ", Groupings.Keys)}");
         }
 
-        var until = (to ?? EndOfToday()).ToUniversalTime();
+        // By default the period ends with today, so today's write-offs are in it.
+        var until = (to ?? Shared.BusinessDay.EndOf(time.GetUtcNow())).ToUniversalTime();
         var since = (from ?? until.AddDays(-30)).ToUniversalTime();
         if (since >= until)
         {

@@ -13,12 +13,12 @@ namespace StoreStock.Workflows.Tests.Replenishment;
 /// </summary>
 public sealed class ReplenishmentKit(WorkflowsApp app)
 {
-    public static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+    public static readonly TimeZoneInfo China = StoreStock.Inventory.Shared.BusinessDay.China;
 
     public sealed record Shop(TestOrg.StoreRow Store, string Manager, string Clerk);
 
     /// <summary>The business day (China) the test clock is on: the run day.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(app.Clock.GetUtcNow(), China).DateTime);
+    public DateOnly Today => StoreStock.Inventory.Shared.BusinessDay.Of(app.Clock.GetUtcNow());
 
     public async Task<Shop> ShopAsync(int? regionId = null)
     {

@@ -11,7 +11,7 @@ namespace StoreStock.Workflows.Tests.Stocktakes;
 /// <summary>Deadlines and schedules of counts, driven by the test clock: escalation, missed counts, and Quartz firing a schedule's cron.</summary>
 public sealed class StocktakeScheduleTests(WorkflowsApp app) : IClassFixture<WorkflowsApp>
 {
-    private static readonly TimeZoneInfo ChinaTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+    private static readonly TimeZoneInfo ChinaTime = StoreStock.Inventory.Shared.BusinessDay.China;
     private readonly Counting _counting = new(app);
 
     [Fact]

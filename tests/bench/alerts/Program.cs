@@ -35,7 +35,7 @@ public static class AlertBenchmark
         await new SchemaMigrator(db, NullLogger<SchemaMigrator>.Instance).MigrateAsync(SchemaModules.All(), stop.Token);
 
         var now = TimeProvider.System.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, StoreStock.Inventory.Documents.StockDocuments.ChinaTime).DateTime);
+        var today = StoreStock.Inventory.Shared.BusinessDay.Of(now);
         var (loaded, loadTime) = await TimeAsync(() => ChainData.LoadAsync(db, options, today, stop.Token));
         Print("chain", $"{options.Stores} stores × {options.Products} products, {options.Days} days of sales and part of today");
         Print("rows", $"{loaded.StockRows} stock_level, {loaded.SalesRows} sales_daily (loaded with COPY in {Ms(loadTime)})");

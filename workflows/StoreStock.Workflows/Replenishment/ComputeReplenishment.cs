@@ -26,7 +26,7 @@ public sealed class ComputeReplenishment : Activity
         var order = await PurchaseOrderRows.LockForInstanceAsync(connection, transaction, context.Instance.Id, ct);
         if (order is null)
         {
-            var day = ReplenishmentPlanner.DayOf(context.Now);
+            var day = StoreStock.Inventory.Shared.BusinessDay.Of(context.Now);
             var lines = await context.GetRequiredService<ReplenishmentPlanner>().SuggestAsync(connection, transaction, [storeId], day, ct);
             var drafted = await context.GetRequiredService<PurchaseOrderDrafts>().WriteAsync(
                 connection, transaction, lines, day, context.Get(Trigger) ?? "manual", new Dictionary<int, Guid> { [storeId] = context.Instance.Id }, context.Actor.Actor, ct);

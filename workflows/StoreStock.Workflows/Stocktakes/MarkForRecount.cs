@@ -1,3 +1,4 @@
+using System.Text.Json;
 using StoreStock.Engine.Activities;
 using StoreStock.Inventory.Stocktakes;
 
@@ -11,7 +12,7 @@ public sealed class MarkForRecount : StocktakeStep
     {
         var (connection, transaction) = await context.TransactionAsync();
         var flagged = await StocktakeRecount.MarkAsync(connection, transaction, StocktakeId(context));
-        context.SetVariable("recountLines", VariableValue.Of(flagged));
+        context.SetVariable("recountLines", JsonSerializer.SerializeToNode(flagged));
         return ActivityResult.Outcome(Done);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using StoreStock.Engine.Activities;
 using StoreStock.Engine.Expressions;
 using StoreStock.Inventory.Stocktakes;
@@ -51,7 +52,7 @@ public sealed class OpenStocktake : Activity
             return ActivityResult.Outcome(AlreadyOpened);
         }
 
-        context.SetVariable("stocktake", VariableValue.Of(new { id = opened.Id, number = opened.Number, lines = opened.LineCount, deadline }));
+        context.SetVariable("stocktake", JsonSerializer.SerializeToNode(new { id = opened.Id, number = opened.Number, lines = opened.LineCount, deadline }));
         return ActivityResult.Outcome(Done);
     }
 

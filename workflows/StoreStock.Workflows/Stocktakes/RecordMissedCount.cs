@@ -1,3 +1,4 @@
+using System.Text.Json;
 using StoreStock.Engine.Activities;
 using StoreStock.Inventory.Stocktakes;
 
@@ -16,7 +17,7 @@ public sealed class RecordMissedCount : StocktakeStep
     {
         var (connection, transaction) = await context.TransactionAsync();
         var missed = await StocktakeMisses.RecordAsync(connection, transaction, StocktakeId(context));
-        context.SetVariable("consecutiveMissed", VariableValue.Of(missed));
+        context.SetVariable("consecutiveMissed", JsonSerializer.SerializeToNode(missed));
         return ActivityResult.Outcome(missed >= 2 ? TwoInARow : Done);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.Extensions.Logging;
@@ -74,8 +75,8 @@ public sealed partial class StocktakeStarter(WorkflowRuntime runtime, InventoryD
         }
 
         var input = Input(new StocktakeScopeInput(schedule.ScopeKind, schedule.ScopeIds), schedule.Blind, schedule.CountDeadline, schedule.MissedAfter);
-        input["scheduleId"] = VariableValue.Of(scheduleId);
-        input["scheduledFor"] = VariableValue.Of(firedFor);
+        input["scheduleId"] = JsonSerializer.SerializeToNode(scheduleId);
+        input["scheduledFor"] = JsonSerializer.SerializeToNode(firedFor);
         var started = await runtime.StartAsync(
             new StartRequest(DefinitionId, null, schedule.StoreId, $"stocktake-schedule:{scheduleId}", input), WorkflowActor.System("stocktake-schedule"), ct);
         if (!started.Succeeded)
@@ -90,7 +91,7 @@ public sealed partial class StocktakeStarter(WorkflowRuntime runtime, InventoryD
     private static partial void LogNotStarted(ILogger logger, int scheduleId, DateTimeOffset firedFor, string reason);
 
     private static JsonObject Input(StocktakeScopeInput? scope, bool blind, string countDeadline, string missedAfter) =>
-        VariableValue.Of(new { scopeKind = scope?.Kind ?? StocktakeScope.Store, scopeIds = scope?.Ids ?? [], blind, countDeadline, missedAfter })!.AsObject();
+        JsonSerializer.SerializeToNode(new { scopeKind = scope?.Kind ?? StocktakeScope.Store, scopeIds = scope?.Ids ?? [], blind, countDeadline, missedAfter })!.AsObject();
 
     private sealed record ScheduleToStart
     {

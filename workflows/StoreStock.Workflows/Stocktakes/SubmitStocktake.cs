@@ -1,3 +1,4 @@
+using System.Text.Json;
 using StoreStock.Engine.Activities;
 using StoreStock.Inventory.Stocktakes;
 
@@ -20,13 +21,13 @@ public sealed class SubmitStocktake : StocktakeStep
         var result = await StocktakeSubmission.SubmitAsync(connection, transaction, StocktakeId(context), context.Actor.Actor, context.Now);
         if (result.Variance is not { } variance)
         {
-            context.SetVariable("uncounted", VariableValue.Of(result.Uncounted));
+            context.SetVariable("uncounted", JsonSerializer.SerializeToNode(result.Uncounted));
             context.Journal("incomplete", $"还有 {result.Uncounted} 行未盘 ({result.Uncounted} lines not counted yet)");
             return ActivityResult.Outcome(Incomplete);
         }
 
-        context.SetVariable("uncounted", VariableValue.Of(0));
-        context.SetVariable("variance", VariableValue.Of(new
+        context.SetVariable("uncounted", JsonSerializer.SerializeToNode(0));
+        context.SetVariable("variance", JsonSerializer.SerializeToNode(new
         {
             gainValue = variance.GainValue,
             lossValue = variance.LossValue,
