@@ -5,6 +5,8 @@ using StoreStock.Host.Api.Stock;
 using StoreStock.Host.Api.Workflows;
 using StoreStock.Host.Api.WriteOffs;
 using StoreStock.Host.Auth;
+using StoreStock.WeCom;
+using StoreStock.WeComSimulator;
 
 namespace StoreStock.Host.Api;
 
@@ -34,5 +36,8 @@ public static class StoreStockEndpoints
         Alerts.AlertEndpoints.MapAlertEndpoints(api);
         Stocktakes.StocktakeEndpoints.MapStocktakeEndpoints(api);
         Replenishment.ReplenishmentEndpoints.MapReplenishmentEndpoints(api);
+
+        app.MapWeCom();
+        app.MapWeComSimulator();
     }
 }

@@ -7,5 +7,6 @@ public static class SchemaModules
 {
     public static IEnumerable<SchemaScript> All() =>
         SchemaScript.FromAssembly(typeof(StoreStock.Inventory.Ledger.LedgerWriter).Assembly, "inventory")
-            .Concat(SchemaScript.FromAssembly(typeof(StoreStock.Engine.EngineOptions).Assembly, "engine"));
+            .Concat(SchemaScript.FromAssembly(typeof(StoreStock.Engine.EngineOptions).Assembly, "engine"))
+            .Concat(SchemaScript.FromAssembly(typeof(StoreStock.WeCom.WeComOptions).Assembly, "wecom"));
 }

@@ -6,6 +6,8 @@ using StoreStock.Host.Auth;
 using StoreStock.Host.Api;
 using StoreStock.Inventory;
 using StoreStock.Samples;
+using StoreStock.WeCom;
+using StoreStock.WeComSimulator;
 using StoreStock.Workflows;
 
 namespace StoreStock.Host.Startup;
@@ -30,6 +32,8 @@ public static class ServiceRegistration
         services.AddSingleton<StoreStock.Engine.Organisation.IOrgDirectory, Workflows.OrgDirectory>();
         services.AddWorkflowEngine(builder.Configuration.GetSection("Engine"), connectionString, WorkflowsModule.RegisterActivities);
         services.AddStoreStockWorkflows(builder.Configuration.GetSection("Workflows"));
+        services.AddStoreStockWeCom(builder.Configuration.GetSection(WeComOptions.Section));
+        services.AddWeComSimulator();
 
         services.AddStoreStockAuth();
         services.AddProblemDetails();

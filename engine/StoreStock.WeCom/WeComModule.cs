@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace StoreStock.WeCom;
+
+/// <summary>Registers the WeCom client, the outbox delivery and the callback endpoint.</summary>
+public static class WeComModule
+{
+    public static IServiceCollection AddStoreStockWeCom(this IServiceCollection services, IConfiguration section)
+    {
+        services.AddOptions<WeComOptions>().Bind(section);
+        return services;
+    }
+
+    /// <summary>Maps <c>/wecom/callback</c> and the HQ delivery list.</summary>
+    public static IEndpointRouteBuilder MapWeCom(this IEndpointRouteBuilder endpoints) => endpoints;
+}

@@ -1,0 +1,1 @@
+global using StoreStock.WeCom.Crypto;
