@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using StoreStock.WeCom.Client;
 using StoreStock.WeCom.Delivery;
 
 namespace StoreStock.WeCom;
@@ -12,6 +14,11 @@ public static class WeComModule
     public static IServiceCollection AddStoreStockWeCom(this IServiceCollection services, IConfiguration section)
     {
         services.AddOptions<WeComOptions>().Bind(section);
+        services.AddOptions<WeComClientOptions>().Bind(section.GetSection(WeComClientOptions.Section));
+        services.AddSingleton<WeComTokenCache>();
+        services.AddSingleton<WeComApiAddress>();
+        services.AddHttpClient<IWeComClient, WeComClient>(WeComClient.HttpClientName, (sp, http) =>
+            http.Timeout = sp.GetRequiredService<IOptions<WeComClientOptions>>().Value.Timeout);
         AddDelivery(services, section);
         return services;
     }
@@ -29,7 +36,8 @@ public static class WeComModule
         services.AddSingleton<OutboxClaims>();
         services.AddSingleton<FailurePolicy>();
         services.AddSingleton<DeliverySettlement>();
-        services.AddSingleton<DeliveryPass>();
+        // Transient: each round gets a fresh typed WeCom client (the HTTP handler behind it rotates).
+        services.AddTransient<DeliveryPass>();
         services.AddSingleton<DeliveryQueries>();
         services.AddHostedService<DeliveryWorker>();
     }

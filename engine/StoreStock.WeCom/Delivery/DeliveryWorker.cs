@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,7 @@ namespace StoreStock.WeCom.Delivery;
 /// Runs delivery rounds on every node: straight on while rounds come back full, otherwise after the poll interval
 /// (real time; due times and rate windows are read from the TimeProvider inside each round).
 /// </summary>
-public sealed partial class DeliveryWorker(DeliveryPass pass, IOptions<DeliveryOptions> options, ILogger<DeliveryWorker> logger) : BackgroundService
+public sealed partial class DeliveryWorker(IServiceProvider services, IOptions<DeliveryOptions> options, ILogger<DeliveryWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -23,7 +24,7 @@ public sealed partial class DeliveryWorker(DeliveryPass pass, IOptions<DeliveryO
             var claimed = 0;
             try
             {
-                claimed = await pass.RunOnceAsync(stoppingToken);
+                claimed = await services.GetRequiredService<DeliveryPass>().RunOnceAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {

@@ -23,6 +23,7 @@ public sealed class BurstApp : WorkflowHostApp
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
     {
+        ["WeCom:Client:RetryDelay"] = "00:00:00.010",
         ["WeCom:Delivery:PollInterval"] = "00:00:00.100",
         ["WeCom:Delivery:RetryBase"] = "00:00:10",
         ["WeCom:Delivery:RetryCap"] = "00:05:00",

@@ -24,6 +24,7 @@ public sealed class ManualDeliveryApp : WorkflowHostApp
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
     {
+        ["WeCom:Client:RetryDelay"] = "00:00:00.010",
         ["WeCom:Delivery:Enabled"] = "false",
         ["WeCom:Delivery:BatchSize"] = "10",
     };
