@@ -84,7 +84,7 @@ internal static partial class SendMessage
             var phone = s.Phones.Of(userId);
             if (!s.Limits.TryDeliver(phone.UserId, now))
             {
-                phone.Dropped++;
+                phone.Drop();
                 s.Stats.DroppedOverRateLimit++;
                 continue;
             }

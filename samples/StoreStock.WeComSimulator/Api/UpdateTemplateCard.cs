@@ -63,6 +63,7 @@ internal static class UpdateTemplateCard
                 copy.ReplaceCard(card.DeepClone().AsObject(), s.Now);
             }
 
+            phone.Changed();
             updated.Add(phone.UserId);
         }
 
