@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using StoreStock.WeCom.Callbacks;
 
 namespace StoreStock.WeCom;
 
@@ -10,9 +11,10 @@ public static class WeComModule
     public static IServiceCollection AddStoreStockWeCom(this IServiceCollection services, IConfiguration section)
     {
         services.AddOptions<WeComOptions>().Bind(section);
+        services.AddWeComCallbacks(section);
         return services;
     }
 
     /// <summary>Maps <c>/wecom/callback</c> and the HQ delivery list.</summary>
-    public static IEndpointRouteBuilder MapWeCom(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapWeCom(this IEndpointRouteBuilder endpoints) => endpoints.MapWeComCallback();
 }

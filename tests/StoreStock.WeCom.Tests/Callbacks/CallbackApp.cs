@@ -1,0 +1,125 @@
+using System.Net;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using StoreStock.Inventory.Access;
+
+namespace StoreStock.WeCom.Tests.Callbacks;
+
+/// <summary>
+/// The host with the shipped write-off workflow over one region: store A with a clerk and a manager (known in WeCom by
+/// another userid, so the mapping is exercised), store B's manager, the region's supervisor and HQ.
+/// </summary>
+public class CallbackApp : WorkflowHostApp
+{
+    public const string ManagerA = "mgr.a";
+    public const string ManagerAWeComId = "WangDianZhang";
+    public const string ManagerADisplayName = "王店长";
+
+    public TestOrg.StoreRow StoreA { get; private set; } = null!;
+
+    public string ClerkA { get; private set; } = "";
+
+    public string ManagerB { get; private set; } = "";
+
+    public string Supervisor { get; private set; } = "";
+
+    protected override int? DefaultStoreId => StoreA.Id;
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
+    {
+        [$"WeCom:Users:{ManagerA}"] = ManagerAWeComId,
+        ["WeCom:Callback:CardUpdateBackoff"] = "00:00:00.050",
+    };
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(s => s.AddSingleton<Client.IWeComClient, TemporaryRecordingClient>());
+    }
+
+    protected override async Task SeedAsync()
+    {
+        var region = await Org.RegionAsync();
+        StoreA = await Org.StoreAsync(region);
+        var storeB = await Org.StoreAsync(region);
+        ClerkA = await Org.UserAsync(Role.Clerk, storeId: StoreA.Id);
+        await Org.UserAsync(Role.StoreManager, storeId: StoreA.Id, username: ManagerA);
+        ManagerB = await Org.UserAsync(Role.StoreManager, storeId: storeB.Id);
+        Supervisor = await Org.UserAsync(Role.RegionalSupervisor, regionId: region);
+        Hq = await Org.UserAsync(Role.HqAdmin);
+        await using var connection = await Db.OpenConnectionAsync();
+        await connection.ExecuteAsync("update app_user set display_name = @name where username = @user", new { name = ManagerADisplayName, user = ManagerA });
+    }
+
+    /// <summary>A write-off of 5 × 4 元 submitted by the clerk; returns its instance and the manager's open approval card.</summary>
+    public async Task<(Guid InstanceId, Guid TaskId)> WriteOffAwaitingManagerAsync()
+    {
+        var product = await Org.ProductAsync(cost: 4m, price: 8m);
+        await OpeningStockAsync(StoreA.SellingLocationId, product.Id, 50, 4m);
+        var request = new
+        {
+            locationCode = StoreA.Code + "-F",
+            reason = "damaged",
+            photoUrl = "https://img.example.cn/writeoff/broken-bottle.jpg",
+            note = "搬运时摔碎",
+            lines = new[] { new { code = product.Sku, quantity = 5m } },
+        };
+        var (status, body) = await (await ClientAsync(ClerkA)).PostAsync("/api/write-offs", request);
+        Assert.True(status == HttpStatusCode.Created, body.ToString());
+        var instanceId = body.GetProperty("instanceId").GetGuid();
+        var taskId = (await InstanceAsync(instanceId)).GetProperty("tasks").EnumerateArray()
+            .Single(t => t.CardStatus() == "open").GetProperty("id").GetGuid();
+        return (instanceId, taskId);
+    }
+
+    /// <summary>The template card task_id the delivery gave the task's card to the user (from the outbox row that carried it).</summary>
+    public async Task<string> CardTaskIdAsync(Guid taskId, string username)
+    {
+        await using var connection = await Db.OpenConnectionAsync();
+        var outboxId = await connection.ExecuteScalarAsync<long>(
+            "select max(id) from wf_outbox where task_id = @taskId and recipient = @username and kind in ('task', 'escalate')",
+            new { taskId, username });
+        Assert.True(outboxId > 0, $"no card was queued for {username}");
+        return StoreStock.WeCom.Cards.CardTaskId.Format(taskId, outboxId);
+    }
+
+    public async Task<TaskRow> TaskAsync(Guid taskId)
+    {
+        await using var connection = await Db.OpenConnectionAsync();
+        return await connection.QuerySingleAsync<TaskRow>(
+            "select status, completed_by as CompletedBy, outcome, jsonb_array_length(history) as HistoryLength from wf_task where id = @taskId", new { taskId });
+    }
+
+    public async Task<long> JournalCountAsync(Guid instanceId)
+    {
+        await using var connection = await Db.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<long>("select count(*) from wf_journal where instance_id = @instanceId", new { instanceId });
+    }
+
+    /// <summary>The stored callbacks of a card (task_id), oldest first.</summary>
+    public async Task<IReadOnlyList<EventRow>> EventsAsync(string cardTaskId)
+    {
+        await using var connection = await Db.OpenConnectionAsync();
+        return (await connection.QueryAsync<EventRow>(
+            """
+            select id, from_user as FromUser, status, result, card_text as CardText, card_updated as CardUpdated, last_error as LastError
+            from wecom_callback_event where task_id = @cardTaskId order by id
+            """, new { cardTaskId })).ToList();
+    }
+
+    /// <summary>Waits (real time) until every stored callback of the card has been handled, and returns them.</summary>
+    public async Task<IReadOnlyList<EventRow>> ProcessedEventsAsync(string cardTaskId, int expected = 1)
+    {
+        IReadOnlyList<EventRow> events = [];
+        await WorkflowProbes.UntilAsync(async () =>
+        {
+            events = await EventsAsync(cardTaskId);
+            return events.Count >= expected && events.All(e => e.Status != "pending");
+        }, $"the callback of {cardTaskId} to be processed");
+        return events;
+    }
+
+    public sealed record TaskRow(string Status, string? CompletedBy, string? Outcome, int HistoryLength);
+
+    public sealed record EventRow(long Id, string FromUser, string Status, string? Result, string? CardText, bool? CardUpdated, string? LastError);
+}
