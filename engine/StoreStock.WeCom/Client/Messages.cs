@@ -3,19 +3,24 @@ using System.Text.Json.Serialization;
 namespace StoreStock.WeCom.Client;
 
 // The JSON bodies of message/send and update_template_card (wecom.md §2–3). Property names are WeCom's, written in
-// snake_case by WeComJson; a null property is left out.
+// snake_case by WeComJson; the few WeCom writes as one word (touser, msgtype, agentid, textcard) are named explicitly.
+// A null property is left out.
 
 /// <summary>One app message to one or more users (userids joined with '|').</summary>
 public sealed record AppMessage
 {
+    [JsonPropertyName("touser")]
     public required string ToUser { get; init; }
 
+    [JsonPropertyName("msgtype")]
     public required string MsgType { get; init; }
 
+    [JsonPropertyName("agentid")]
     public int AgentId { get; init; }
 
     public TextContent? Text { get; init; }
 
+    [JsonPropertyName("textcard")]
     public TextCardContent? TextCard { get; init; }
 
     public TextContent? Markdown { get; init; }
@@ -82,6 +87,7 @@ public sealed record TemplateCardUpdate
     /// <summary>1 = update the card for every recipient of the task.</summary>
     public int? Atall { get; init; }
 
+    [JsonPropertyName("agentid")]
     public int AgentId { get; init; }
 
     public required string ResponseCode { get; init; }

@@ -1,0 +1,108 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using StoreStock.WeCom;
+using StoreStock.WeCom.Client;
+using StoreStock.WeComSimulator.Phone;
+using StoreStock.WeComSimulator.State;
+
+namespace StoreStock.WeCom.Tests.Simulator;
+
+/// <summary>
+/// The host on Kestrel with its embedded WeCom simulator (WeCom:BaseUrl empty) and short client retry delays. Tests
+/// that share it run one after another (<see cref="WeComSimCollection"/>) and reset the simulator first.
+/// </summary>
+public sealed class WeComSimApp : StoreStockApp
+{
+    private HttpClient? _http;
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["WeCom:BaseUrl"] = "",
+        ["WeCom:Client:RetryDelay"] = "00:00:00.010",
+    };
+
+    public HttpClient Http => _http ??= CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
+
+    public WeComOptions WeCom => Services.GetRequiredService<IOptions<WeComOptions>>().Value;
+
+    public async Task ResetAsync()
+    {
+        using var response = await Http.PostAsync(new Uri("/wecom-sim/control/reset", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
+
+    public async Task OutageAsync(string mode, int? calls = null, bool abort = false)
+    {
+        var (status, body) = await Http.PostAsync("/wecom-sim/control/outage", new { mode, calls, abort });
+        Assert.True(status == HttpStatusCode.OK, body.ToString());
+    }
+
+    public async Task<SimulatorStats> StatsAsync() =>
+        (await Http.GetFromJsonAsync<SimulatorStats>(new Uri("/wecom-sim/api/stats", UriKind.Relative), JsonSerializerOptions.Web))!;
+
+    public async Task<List<MessageView>> MessagesAsync(string userId) =>
+        (await Http.GetFromJsonAsync<List<MessageView>>(new Uri($"/wecom-sim/api/users/{Uri.EscapeDataString(userId)}/messages", UriKind.Relative), JsonSerializerOptions.Web))!;
+
+    /// <summary>A token from the simulator's gettoken, with the host's own corp id and secret.</summary>
+    public async Task<string> TokenAsync()
+    {
+        var reply = await GetTokenAsync(WeCom.CorpId, WeCom.Secret);
+        Assert.Equal(0, reply.GetProperty("errcode").GetInt32());
+        return reply.GetProperty("access_token").GetString()!;
+    }
+
+    public async Task<JsonElement> GetTokenAsync(string corpId, string secret)
+    {
+        var (_, body) = await Http.GetJsonAsync($"/wecom-sim/cgi-bin/gettoken?corpid={Uri.EscapeDataString(corpId)}&corpsecret={Uri.EscapeDataString(secret)}");
+        return body;
+    }
+
+    /// <summary>POSTs a body to a WeCom API path (e.g. "message/send"): a string as it is, anything else as WeCom JSON.</summary>
+    public async Task<JsonElement> CgiAsync(string path, string? token, object body)
+    {
+        var json = body as string ?? JsonSerializer.Serialize(body, WeComJson.Options);
+        using var content = new StringContent(json, Encoding.UTF8, "application/json");
+        using var response = await Http.PostAsync(new Uri($"/wecom-sim/cgi-bin/{path}?access_token={Uri.EscapeDataString(token ?? "")}", UriKind.Relative), content);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    public Task<JsonElement> SendAsync(string token, string json) => CgiAsync("message/send", token, json);
+
+    /// <summary>Sends as the host's app (agentid filled in, as the client does).</summary>
+    public Task<JsonElement> SendAsync(string token, AppMessage message) => CgiAsync("message/send", token, message with { AgentId = WeCom.AgentId });
+
+    public async Task<(HttpStatusCode Status, ClickResult? Result, string Body)> ClickAsync(string userId, string taskId, string key)
+    {
+        using var response = await Http.PostAsJsonAsync(new Uri($"/wecom-sim/api/users/{Uri.EscapeDataString(userId)}/click", UriKind.Relative), new { taskId, key });
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, response.IsSuccessStatusCode ? JsonSerializer.Deserialize<ClickResult>(text, JsonSerializerOptions.Web) : null, text);
+    }
+
+    public async Task<List<CallbackView>> CallbacksAsync() =>
+        (await Http.GetFromJsonAsync<List<CallbackView>>(new Uri("/wecom-sim/api/callbacks", UriKind.Relative), JsonSerializerOptions.Web))!;
+}
+
+[CollectionDefinition(Name)]
+public sealed class WeComSimCollection : ICollectionFixture<WeComSimApp>
+{
+    public const string Name = "WeCom simulator host";
+}
+
+/// <summary>Base of the tests on the shared host: each starts from a reset simulator.</summary>
+[Collection(WeComSimCollection.Name)]
+public abstract class WeComSimTests(WeComSimApp app) : IAsyncLifetime
+{
+    protected WeComSimApp App { get; } = app;
+
+    public Task InitializeAsync() => App.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    protected static int ErrCode(JsonElement reply) => reply.GetProperty("errcode").GetInt32();
+}
