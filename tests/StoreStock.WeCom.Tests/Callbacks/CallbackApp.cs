@@ -96,6 +96,12 @@ public class CallbackApp : WorkflowHostApp
         return await connection.ExecuteScalarAsync<long>("select count(*) from wf_journal where instance_id = @instanceId", new { instanceId });
     }
 
+    public async Task<long> EventCountAsync()
+    {
+        await using var connection = await Db.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<long>("select count(*) from wecom_callback_event");
+    }
+
     /// <summary>The stored callbacks of a card (task_id), oldest first.</summary>
     public async Task<IReadOnlyList<EventRow>> EventsAsync(string cardTaskId)
     {

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Xml.Linq;
-using Dapper;
 
 namespace StoreStock.WeCom.Tests.Callbacks;
 
@@ -44,12 +43,12 @@ public sealed class CallbackRefusalTests(CallbackApp app) : IClassFixture<Callba
         var cardTaskId = await app.CardTaskIdAsync(taskId, CallbackApp.ManagerA);
         var journalBefore = await app.JournalCountAsync(instanceId);
         var taskBefore = await app.TaskAsync(taskId);
-        var eventsBefore = await EventCountAsync();
+        var eventsBefore = await app.EventCountAsync();
 
         var status = await _wecom.PostAsync(Build(refusal, _wecom.ClickXml(CallbackApp.ManagerAWeComId, cardTaskId, "Approve")));
 
         Assert.Equal(expected, status);
-        Assert.Equal(eventsBefore, await EventCountAsync());
+        Assert.Equal(eventsBefore, await app.EventCountAsync());
         Assert.Empty(await app.EventsAsync(cardTaskId));
         Assert.Equal(taskBefore, await app.TaskAsync(taskId));
         Assert.Equal("open", taskBefore.Status);
@@ -128,10 +127,4 @@ public sealed class CallbackRefusalTests(CallbackApp app) : IClassFixture<Callba
     /// <summary>Signed with a token that is not the host's: what anyone who knows the format but not the secret can produce.</summary>
     private static CallbackSender.Delivery Forged(CallbackSender.Delivery delivery) =>
         delivery with { Signature = WeComSignature.Compute("NotTheToken", delivery.Timestamp, delivery.Nonce, WeComXml.Parse(delivery.Body).Child("Encrypt")!) };
-
-    private async Task<long> EventCountAsync()
-    {
-        await using var connection = await app.Db.OpenConnectionAsync();
-        return await connection.ExecuteScalarAsync<long>("select count(*) from wecom_callback_event");
-    }
 }

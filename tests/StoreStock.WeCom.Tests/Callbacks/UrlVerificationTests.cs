@@ -17,6 +17,7 @@ public sealed class UrlVerificationTests(CallbackApp app) : IClassFixture<Callba
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.StartsWith("text/plain", contentType, StringComparison.Ordinal);
         Assert.Equal(System.Text.Encoding.ASCII.GetBytes(plain), bytes);
+        Assert.Equal(0, await app.EventCountAsync());
     }
 
     [Fact]
