@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using StoreStock.WeCom.Callbacks;
+using StoreStock.WeCom.Client;
 
 namespace StoreStock.WeCom;
 
@@ -11,6 +13,11 @@ public static class WeComModule
     public static IServiceCollection AddStoreStockWeCom(this IServiceCollection services, IConfiguration section)
     {
         services.AddOptions<WeComOptions>().Bind(section);
+        services.AddOptions<WeComClientOptions>().Bind(section.GetSection(WeComClientOptions.Section));
+        services.AddSingleton<WeComTokenCache>();
+        services.AddSingleton<WeComApiAddress>();
+        services.AddHttpClient<IWeComClient, WeComClient>(WeComClient.HttpClientName, (sp, http) =>
+            http.Timeout = sp.GetRequiredService<IOptions<WeComClientOptions>>().Value.Timeout);
         services.AddWeComCallbacks(section);
         return services;
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ namespace StoreStock.WeCom.Callbacks;
 /// </summary>
 public sealed partial class CallbackProcessor(
     CallbackEventStore store,
-    CardClickHandler clicks,
+    IServiceScopeFactory scopes,
     CallbackSignal signal,
     TimeProvider clock,
     IOptions<WeComCallbackOptions> options,
@@ -38,6 +39,8 @@ public sealed partial class CallbackProcessor(
     /// <summary>Handles pending events until none is left; an event that throws is counted and left for the next sweep.</summary>
     public async Task ProcessPendingAsync(CancellationToken ct)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var clicks = scope.ServiceProvider.GetRequiredService<CardClickHandler>();
         var failedThisRound = new List<long>();
         while (await store.ClaimNextAsync(failedThisRound, ct) is { } claim)
         {

@@ -12,7 +12,8 @@ public static class CallbackServices
         services.AddSingleton<CallbackSignal>();
         services.AddSingleton<CallbackEventStore>();
         services.AddSingleton<CallbackReceiver>();
-        services.AddSingleton<CardClickHandler>();
+        // Transient like the typed WeCom HttpClient it holds; the processor takes a fresh one for each round.
+        services.AddTransient<CardClickHandler>();
         services.AddHostedService<CallbackProcessor>();
         return services;
     }

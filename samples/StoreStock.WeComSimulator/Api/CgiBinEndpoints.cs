@@ -10,7 +10,7 @@ internal static class CgiBinEndpoints
     public static void MapCgiBin(this IEndpointRouteBuilder sim)
     {
         var cgi = sim.MapGroup("/cgi-bin").ExcludeFromDescription();
-        cgi.MapGet("/gettoken", GetToken.Handle).AddEndpointFilter(new OutageFilter(s => s.GettokenCalls++));
+        cgi.MapGet("/gettoken", GetToken.Handle).AddEndpointFilter(new OutageFilter(s => s.GettokenCalls++, gettoken: true));
         cgi.MapPost("/message/send", SendMessage.HandleAsync).AddEndpointFilter(new OutageFilter(s => s.SendCalls++));
         cgi.MapPost("/message/update_template_card", UpdateTemplateCard.HandleAsync).AddEndpointFilter(new OutageFilter(s => s.UpdateCalls++));
     }

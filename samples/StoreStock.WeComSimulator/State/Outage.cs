@@ -13,6 +13,15 @@ public enum OutageMode
 
     /// <summary>errcode 45009, API frequency limit.</summary>
     RateLimit,
+
+    /// <summary>Business calls answer 40014 whatever the token (gettoken still works): a token WeCom keeps rejecting.</summary>
+    InvalidToken,
+
+    /// <summary>HTTP 200 with an HTML page instead of JSON, as a proxy or captive portal answers.</summary>
+    Html,
+
+    /// <summary>No answer at all: the request is held (up to two minutes of real time) until the caller gives up.</summary>
+    Timeout,
 }
 
 /// <summary>The current outage: a mode, whether unreachable aborts the connection, and how many calls it still affects (null = until cleared).</summary>

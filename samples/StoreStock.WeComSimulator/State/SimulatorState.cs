@@ -49,13 +49,13 @@ public sealed class SimulatorState(TimeProvider time, IOptions<WeComOptions> opt
         }
     }
 
-    /// <summary>The outage mode for one call, counting it down when it is limited to a number of calls.</summary>
-    public Outage TakeOutage() => Locked(s =>
+    /// <summary>The outage mode for one call, counting it down when it is limited to a number of calls (invalidtoken spares gettoken).</summary>
+    public Outage TakeOutage(bool gettoken) => Locked(s =>
     {
         var outage = s.Outage;
-        if (outage.Mode == OutageMode.None)
+        if (outage.Mode == OutageMode.None || (gettoken && outage.Mode == OutageMode.InvalidToken))
         {
-            return outage;
+            return Outage.None;
         }
 
         if (outage.RemainingCalls is { } remaining)

@@ -1,7 +1,11 @@
 using System.Net;
+using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using StoreStock.Inventory.Access;
+using StoreStock.WeCom.Client;
+using StoreStock.WeComSimulator.Phone;
 
 namespace StoreStock.WeCom.Tests.Callbacks;
 
@@ -28,14 +32,12 @@ public class CallbackApp : WorkflowHostApp
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
     {
         [$"WeCom:Users:{ManagerA}"] = ManagerAWeComId,
+        ["WeCom:BaseUrl"] = "",
+        ["WeCom:Client:RetryDelay"] = "00:00:00.010",
         ["WeCom:Callback:CardUpdateBackoff"] = "00:00:00.050",
     };
 
-    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(s => s.AddSingleton<Client.IWeComClient, TemporaryRecordingClient>());
-    }
+    public WeComOptions WeCom => Services.GetRequiredService<IOptions<WeComOptions>>().Value;
 
     protected override async Task SeedAsync()
     {
@@ -70,6 +72,62 @@ public class CallbackApp : WorkflowHostApp
         var taskId = (await InstanceAsync(instanceId)).GetProperty("tasks").EnumerateArray()
             .Single(t => t.CardStatus() == "open").GetProperty("id").GetGuid();
         return (instanceId, taskId);
+    }
+
+    /// <summary>
+    /// Puts the task's approval card on the user's simulated phone through the real client, as the outbox delivery
+    /// does: task_id from the outbox message that carried the card, buttons keyed by the task's outcomes.
+    /// </summary>
+    public async Task<string> SendCardAsync(Guid taskId, string username, string? cardTaskId = null)
+    {
+        cardTaskId ??= await CardTaskIdAsync(taskId, username);
+        await SendCardAsync(cardTaskId, username);
+        return cardTaskId;
+    }
+
+    /// <summary>Puts an approval card with this task_id on the users' phones (one message: a task_id is used once, ever).</summary>
+    public async Task SendCardAsync(string cardTaskId, params string[] usernames)
+    {
+        await Services.GetRequiredService<IWeComClient>().SendAsync(new AppMessage
+        {
+            ToUser = string.Join('|', usernames.Select(WeCom.WeComUserId)),
+            MsgType = "template_card",
+            TemplateCard = new TemplateCard
+            {
+                CardType = "button_interaction",
+                TaskId = cardTaskId,
+                MainTitle = new CardTitle("报损审批", "门店 A · 5 件"),
+                ButtonList = [new CardButton("同意", "Approve", 1), new CardButton("驳回", "Reject", 2)],
+            },
+        }, CancellationToken.None);
+    }
+
+    /// <summary>Taps a button on the user's simulated phone: the simulator seals and posts the click to /wecom/callback.</summary>
+    public async Task<ClickResult> TapAsync(string username, string cardTaskId, string key)
+    {
+        var (status, body) = await (await ClientAsync(null)).PostAsync(
+            $"/wecom-sim/api/users/{Uri.EscapeDataString(WeCom.WeComUserId(username))}/click", new { taskId = cardTaskId, key });
+        Assert.True(status == HttpStatusCode.OK, body.ToString());
+        var click = body.Deserialize<ClickResult>(JsonSerializerOptions.Web)!;
+        Assert.True(click.CallbackStatus == 200, $"StoreStock answered the click with {click.CallbackStatus}: {click.Error}");
+        return click;
+    }
+
+    /// <summary>Posts a click's callback again exactly as before, as WeCom does when it missed the answer.</summary>
+    public async Task<HttpStatusCode> ReplayAsync(ClickResult click)
+    {
+        var (status, body) = await (await ClientAsync(null)).PostAsync($"/wecom-sim/api/callbacks/{click.CallbackId}/replay");
+        Assert.True(status == HttpStatusCode.OK, body.ToString());
+        return (HttpStatusCode)body.GetProperty("callbackStatus").GetInt32();
+    }
+
+    /// <summary>The user's copy of the card on their simulated phone, as it stands now.</summary>
+    public async Task<CardView> PhoneCardAsync(string username, string cardTaskId)
+    {
+        var (status, messages) = await (await ClientAsync(null)).GetJsonAsync(
+            $"/wecom-sim/api/users/{Uri.EscapeDataString(WeCom.WeComUserId(username))}/messages");
+        Assert.Equal(HttpStatusCode.OK, status);
+        return messages.Deserialize<List<MessageView>>(JsonSerializerOptions.Web)!.Last(m => m.Card?.TaskId == cardTaskId).Card!;
     }
 
     /// <summary>The template card task_id the delivery gave the task's card to the user (from the outbox row that carried it).</summary>

@@ -41,13 +41,13 @@ public sealed class UrlVerificationTests(CallbackApp app) : IClassFixture<Callba
     [Fact]
     public async Task A_wrong_signature_is_refused()
     {
-        var echo = _wecom.Crypt().Encrypt("42");
+        var echo = _wecom.Crypt().Encrypt("echo-that-must-not-leak");
         var forged = WeComSignature.Compute("SomeoneElsesToken", "1700000000", "1", echo);
 
         var (status, _, bytes) = await VerifyAsync(echo, signature: forged);
 
         Assert.Equal(HttpStatusCode.Forbidden, status);
-        Assert.DoesNotContain("42", System.Text.Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+        Assert.DoesNotContain("echo-that-must-not-leak", System.Text.Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
     }
 
     [Fact]

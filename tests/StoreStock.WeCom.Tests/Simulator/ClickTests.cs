@@ -11,8 +11,8 @@ public sealed class ClickTests(WeComSimApp app) : WeComSimTests(app)
     public async Task A_click_posts_an_event_that_decrypts_with_the_host_options_to_the_expected_fields()
     {
         var token = await App.TokenAsync();
-        var taskId = Cards.NewTaskId();
-        await App.SendAsync(token, Cards.Approval("click1", taskId));
+        var taskId = SimMessages.NewTaskId();
+        await App.SendAsync(token, SimMessages.Approval("click1", taskId));
         App.Clock.Advance(TimeSpan.FromMinutes(3));
 
         var (status, result, body) = await App.ClickAsync("click1", taskId, "Approve");
@@ -47,23 +47,23 @@ public sealed class ClickTests(WeComSimApp app) : WeComSimTests(app)
     public async Task The_click_response_code_updates_the_card_once_and_a_greyed_card_cannot_be_clicked()
     {
         var token = await App.TokenAsync();
-        var taskId = Cards.NewTaskId();
-        await App.SendAsync(token, Cards.Approval("click2", taskId));
+        var taskId = SimMessages.NewTaskId();
+        await App.SendAsync(token, SimMessages.Approval("click2", taskId));
         var (_, click, _) = await App.ClickAsync("click2", taskId, "Reject");
         var update = new TemplateCardUpdate { Userids = ["click2"], AgentId = App.WeCom.AgentId, ResponseCode = click!.ResponseCode, Button = new ReplaceButton("已驳回") };
 
         Assert.Equal(0, ErrCode(await App.CgiAsync("message/update_template_card", token, update)));
         Assert.Equal(60140, ErrCode(await App.CgiAsync("message/update_template_card", token, update)));
         Assert.Equal(HttpStatusCode.Conflict, (await App.ClickAsync("click2", taskId, "Approve")).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await App.ClickAsync("click2", Cards.NewTaskId(), "Approve")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await App.ClickAsync("click2", SimMessages.NewTaskId(), "Approve")).Status);
         Assert.Equal(1, (await App.StatsAsync()).Clicks);
     }
 
     [Fact]
     public async Task A_key_that_is_not_on_the_card_is_refused()
     {
-        var taskId = Cards.NewTaskId();
-        await App.SendAsync(await App.TokenAsync(), Cards.Approval("click3", taskId));
+        var taskId = SimMessages.NewTaskId();
+        await App.SendAsync(await App.TokenAsync(), SimMessages.Approval("click3", taskId));
 
         Assert.Equal(HttpStatusCode.BadRequest, (await App.ClickAsync("click3", taskId, "Escalate")).Status);
         Assert.Empty(await App.CallbacksAsync());
@@ -72,8 +72,8 @@ public sealed class ClickTests(WeComSimApp app) : WeComSimTests(app)
     [Fact]
     public async Task A_posted_callback_can_be_replayed_exactly()
     {
-        var taskId = Cards.NewTaskId();
-        await App.SendAsync(await App.TokenAsync(), Cards.Approval("click4", taskId));
+        var taskId = SimMessages.NewTaskId();
+        await App.SendAsync(await App.TokenAsync(), SimMessages.Approval("click4", taskId));
         var (_, click, _) = await App.ClickAsync("click4", taskId, "Approve");
 
         var (status, _) = await App.Http.PostAsync($"/wecom-sim/api/callbacks/{click!.CallbackId}/replay");

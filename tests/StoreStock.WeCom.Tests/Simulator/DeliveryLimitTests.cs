@@ -7,7 +7,7 @@ public sealed class DeliveryLimitTests(WeComSimApp app) : WeComSimTests(app)
     public async Task An_identical_request_inside_the_interval_is_acknowledged_but_not_delivered_again()
     {
         var token = await App.TokenAsync();
-        var card = Cards.Approval("dup1", Cards.NewTaskId(), duplicateCheck: 1);
+        var card = SimMessages.Approval("dup1", SimMessages.NewTaskId(), duplicateCheck: 1);
         var first = await App.SendAsync(token, card);
         App.Clock.Advance(TimeSpan.FromMinutes(29));
         var again = await App.SendAsync(token, card);
@@ -26,7 +26,7 @@ public sealed class DeliveryLimitTests(WeComSimApp app) : WeComSimTests(app)
     public async Task Without_the_duplicate_check_the_same_text_arrives_twice()
     {
         var token = await App.TokenAsync();
-        var text = Cards.Text("dup2", "同一条");
+        var text = SimMessages.Text("dup2", "同一条");
         await App.SendAsync(token, text);
         await App.SendAsync(token, text);
 
@@ -39,7 +39,7 @@ public sealed class DeliveryLimitTests(WeComSimApp app) : WeComSimTests(app)
         var token = await App.TokenAsync();
         for (var i = 1; i <= 31; i++)
         {
-            Assert.Equal(0, ErrCode(await App.SendAsync(token, Cards.Text("rate1|rate2", $"第 {i} 条"))));
+            Assert.Equal(0, ErrCode(await App.SendAsync(token, SimMessages.Text("rate1|rate2", $"第 {i} 条"))));
             App.Clock.Advance(TimeSpan.FromSeconds(1));
         }
 
@@ -49,7 +49,7 @@ public sealed class DeliveryLimitTests(WeComSimApp app) : WeComSimTests(app)
         Assert.Contains(users.Body.EnumerateArray(), u => u.GetProperty("userId").GetString() == "rate1" && u.GetProperty("dropped").GetInt32() == 1);
 
         App.Clock.Advance(TimeSpan.FromSeconds(30)); // the first message is now more than a minute old
-        await App.SendAsync(token, Cards.Text("rate1", "下一分钟"));
+        await App.SendAsync(token, SimMessages.Text("rate1", "下一分钟"));
         Assert.Equal(31, (await App.MessagesAsync("rate1")).Count);
     }
 
@@ -59,7 +59,7 @@ public sealed class DeliveryLimitTests(WeComSimApp app) : WeComSimTests(app)
         var token = await App.TokenAsync();
         for (var i = 1; i <= 1001; i++)
         {
-            await App.SendAsync(token, Cards.Text("hourly", $"#{i}"));
+            await App.SendAsync(token, SimMessages.Text("hourly", $"#{i}"));
             App.Clock.Advance(TimeSpan.FromSeconds(3)); // 20 a minute: under the minute limit
         }
 

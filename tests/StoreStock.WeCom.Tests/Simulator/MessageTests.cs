@@ -9,15 +9,15 @@ public sealed class MessageTests(WeComSimApp app) : WeComSimTests(app)
     public async Task Every_message_type_is_recorded_for_each_of_its_members()
     {
         var token = await App.TokenAsync();
-        var approval = Cards.NewTaskId();
-        var notice = Cards.NewTaskId();
+        var approval = SimMessages.NewTaskId();
+        var notice = SimMessages.NewTaskId();
         AppMessage[] messages =
         [
-            Cards.Text("msgA|msgB", "牛奶库存低于安全库存"),
+            SimMessages.Text("msgA|msgB", "牛奶库存低于安全库存"),
             new() { ToUser = "msgA", MsgType = "markdown", Markdown = new TextContent("**低库存** <font color=\"warning\">3 件</font>") },
             new() { ToUser = "msgA", MsgType = "textcard", TextCard = new TextCardContent("调拨待收货", "<div class=\"gray\">2026-11-20</div>", "https://storestock.example/t/1", "详情") },
-            Cards.Approval("msgA", approval),
-            Cards.Notice("msgA", notice),
+            SimMessages.Approval("msgA", approval),
+            SimMessages.Notice("msgA", notice),
         ];
         foreach (var message in messages)
         {
@@ -80,7 +80,7 @@ public sealed class MessageTests(WeComSimApp app) : WeComSimTests(app)
     public async Task Seven_buttons_are_too_many()
     {
         var seven = Enumerable.Range(1, 7).Select(i => new CardButton($"选项{i}", $"k{i}")).ToList();
-        var message = Cards.Approval("r2", Cards.NewTaskId());
+        var message = SimMessages.Approval("r2", SimMessages.NewTaskId());
         message = message with { TemplateCard = message.TemplateCard! with { ButtonList = seven } };
 
         Assert.Equal(40058, ErrCode(await App.SendAsync(await App.TokenAsync(), message)));
@@ -90,19 +90,19 @@ public sealed class MessageTests(WeComSimApp app) : WeComSimTests(app)
     public async Task A_task_id_is_unique_forever()
     {
         var token = await App.TokenAsync();
-        var taskId = Cards.NewTaskId();
-        Assert.Equal(0, ErrCode(await App.SendAsync(token, Cards.Approval("uniq1", taskId))));
+        var taskId = SimMessages.NewTaskId();
+        Assert.Equal(0, ErrCode(await App.SendAsync(token, SimMessages.Approval("uniq1", taskId))));
         App.Clock.Advance(TimeSpan.FromDays(30));
         token = await App.TokenAsync();
 
-        Assert.Equal(42014, ErrCode(await App.SendAsync(token, Cards.Approval("uniq2", taskId))));
+        Assert.Equal(42014, ErrCode(await App.SendAsync(token, SimMessages.Approval("uniq2", taskId))));
         Assert.Empty(await App.MessagesAsync("uniq2"));
     }
 
     [Fact]
     public async Task Some_invalid_members_are_listed_and_the_others_still_get_the_message()
     {
-        var reply = await App.SendAsync(await App.TokenAsync(), Cards.Text("part1|Bad Id", "x"));
+        var reply = await App.SendAsync(await App.TokenAsync(), SimMessages.Text("part1|Bad Id", "x"));
 
         Assert.Equal(0, ErrCode(reply));
         Assert.Equal("bad id", reply.GetProperty("invaliduser").GetString());

@@ -13,9 +13,9 @@ public sealed class OutageTests(WeComSimApp app) : WeComSimTests(app)
         var token = await App.TokenAsync();
         await App.OutageAsync(mode, calls: 2);
 
-        Assert.Equal(errcode, ErrCode(await App.SendAsync(token, Cards.Text("out1", "1"))));
-        Assert.Equal(errcode, ErrCode(await App.SendAsync(token, Cards.Text("out1", "2"))));
-        Assert.Equal(0, ErrCode(await App.SendAsync(token, Cards.Text("out1", "3"))));
+        Assert.Equal(errcode, ErrCode(await App.SendAsync(token, SimMessages.Text("out1", "1"))));
+        Assert.Equal(errcode, ErrCode(await App.SendAsync(token, SimMessages.Text("out1", "2"))));
+        Assert.Equal(0, ErrCode(await App.SendAsync(token, SimMessages.Text("out1", "3"))));
 
         Assert.Single(await App.MessagesAsync("out1"));
         var stats = await App.StatsAsync();

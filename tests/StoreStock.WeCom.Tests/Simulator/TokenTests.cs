@@ -21,13 +21,13 @@ public sealed class TokenTests(WeComSimApp app) : WeComSimTests(app)
         var token = first.GetProperty("access_token").GetString()!;
         Assert.Equal(token, await App.TokenAsync());
 
-        Assert.Equal(0, ErrCode(await App.SendAsync(token, Cards.Text("tok1", "在有效期内"))));
+        Assert.Equal(0, ErrCode(await App.SendAsync(token, SimMessages.Text("tok1", "在有效期内"))));
         App.Clock.Advance(TimeSpan.FromSeconds(7201));
-        Assert.Equal(42001, ErrCode(await App.SendAsync(token, Cards.Text("tok1", "过期"))));
+        Assert.Equal(42001, ErrCode(await App.SendAsync(token, SimMessages.Text("tok1", "过期"))));
 
         var renewed = await App.TokenAsync();
         Assert.NotEqual(token, renewed);
-        Assert.Equal(0, ErrCode(await App.SendAsync(renewed, Cards.Text("tok1", "新令牌"))));
+        Assert.Equal(0, ErrCode(await App.SendAsync(renewed, SimMessages.Text("tok1", "新令牌"))));
     }
 
     [Fact]
@@ -39,9 +39,9 @@ public sealed class TokenTests(WeComSimApp app) : WeComSimTests(app)
             response.EnsureSuccessStatusCode();
         }
 
-        Assert.Equal(40014, ErrCode(await App.SendAsync(token, Cards.Text("tok2", "x"))));
-        Assert.Equal(40014, ErrCode(await App.SendAsync("made-up", Cards.Text("tok2", "x"))));
-        Assert.Equal(41001, ErrCode(await App.SendAsync("", Cards.Text("tok2", "x"))));
+        Assert.Equal(40014, ErrCode(await App.SendAsync(token, SimMessages.Text("tok2", "x"))));
+        Assert.Equal(40014, ErrCode(await App.SendAsync("made-up", SimMessages.Text("tok2", "x"))));
+        Assert.Equal(41001, ErrCode(await App.SendAsync("", SimMessages.Text("tok2", "x"))));
         Assert.Empty(await App.MessagesAsync("tok2"));
     }
 }

@@ -9,8 +9,8 @@ public sealed class UpdateCardTests(WeComSimApp app) : WeComSimTests(app)
     public async Task The_send_response_code_greys_the_buttons_once_and_is_then_refused()
     {
         var token = await App.TokenAsync();
-        var taskId = Cards.NewTaskId();
-        var sent = await App.SendAsync(token, Cards.Approval("upd1|upd2", taskId));
+        var taskId = SimMessages.NewTaskId();
+        var sent = await App.SendAsync(token, SimMessages.Approval("upd1|upd2", taskId));
         var code = sent.GetProperty("response_code").GetString()!;
         var update = new TemplateCardUpdate { Userids = ["upd1"], AgentId = App.WeCom.AgentId, ResponseCode = code, Button = new ReplaceButton("已同意") };
 
@@ -28,9 +28,9 @@ public sealed class UpdateCardTests(WeComSimApp app) : WeComSimTests(app)
     public async Task A_replacement_card_for_everyone_changes_every_copy()
     {
         var token = await App.TokenAsync();
-        var taskId = Cards.NewTaskId();
-        var sent = await App.SendAsync(token, Cards.Approval("all1|all2", taskId));
-        var replacement = Cards.Approval("", taskId).TemplateCard! with { MainTitle = new CardTitle("报损审批（已处理）"), ReplaceText = "已驳回" };
+        var taskId = SimMessages.NewTaskId();
+        var sent = await App.SendAsync(token, SimMessages.Approval("all1|all2", taskId));
+        var replacement = SimMessages.Approval("", taskId).TemplateCard! with { MainTitle = new CardTitle("报损审批（已处理）"), ReplaceText = "已驳回" };
         var update = new TemplateCardUpdate { Atall = 1, AgentId = App.WeCom.AgentId, ResponseCode = sent.GetProperty("response_code").GetString()!, TemplateCard = replacement };
 
         Assert.Equal(0, ErrCode(await App.CgiAsync("message/update_template_card", token, update)));
@@ -46,7 +46,7 @@ public sealed class UpdateCardTests(WeComSimApp app) : WeComSimTests(app)
     public async Task Unknown_and_expired_codes_are_refused_and_an_update_needs_a_target_and_a_change()
     {
         var token = await App.TokenAsync();
-        var sent = await App.SendAsync(token, Cards.Approval("exp1", Cards.NewTaskId()));
+        var sent = await App.SendAsync(token, SimMessages.Approval("exp1", SimMessages.NewTaskId()));
         var code = sent.GetProperty("response_code").GetString()!;
         TemplateCardUpdate Update(string responseCode) => new() { Userids = ["exp1"], AgentId = App.WeCom.AgentId, ResponseCode = responseCode, Button = new ReplaceButton("已处理") };
 

@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using StoreStock.WeCom;
 using StoreStock.WeCom.Client;
@@ -13,7 +15,7 @@ using StoreStock.WeComSimulator.State;
 namespace StoreStock.WeCom.Tests.Simulator;
 
 /// <summary>
-/// The host on Kestrel with its embedded WeCom simulator (WeCom:BaseUrl empty) and short client retry delays. Tests
+/// The host on Kestrel with its embedded WeCom simulator (WeCom:BaseUrl empty) and short client retry delays and timeout. Tests
 /// that share it run one after another (<see cref="WeComSimCollection"/>) and reset the simulator first.
 /// </summary>
 public sealed class WeComSimApp : StoreStockApp
@@ -24,11 +26,35 @@ public sealed class WeComSimApp : StoreStockApp
     {
         ["WeCom:BaseUrl"] = "",
         ["WeCom:Client:RetryDelay"] = "00:00:00.010",
+        ["WeCom:Client:Timeout"] = "00:00:02",
     };
 
     public HttpClient Http => _http ??= CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
 
     public WeComOptions WeCom => Services.GetRequiredService<IOptions<WeComOptions>>().Value;
+
+    /// <summary>
+    /// A client as the host registers it (its named HttpClient, the host's clock and retry settings) but with a token
+    /// cache of its own, so every test starts without a token; change adjusts a copy of the host's WeCom options.
+    /// </summary>
+    public WeComClient NewClient(Action<WeComOptions>? change = null)
+    {
+        var app = new WeComOptions
+        {
+            CorpId = WeCom.CorpId, AgentId = WeCom.AgentId, Secret = WeCom.Secret, Token = WeCom.Token,
+            EncodingAESKey = WeCom.EncodingAESKey, BaseUrl = WeCom.BaseUrl, Users = new(WeCom.Users, StringComparer.Ordinal),
+        };
+        change?.Invoke(app);
+        var options = Options.Create(app);
+        return new WeComClient(
+            Services.GetRequiredService<IHttpClientFactory>().CreateClient(WeComClient.HttpClientName),
+            new WeComTokenCache(Clock),
+            new WeComApiAddress(options, Services.GetRequiredService<IServer>()),
+            options,
+            Services.GetRequiredService<IOptions<WeComClientOptions>>(),
+            Clock,
+            NullLogger<WeComClient>.Instance);
+    }
 
     public async Task ResetAsync()
     {

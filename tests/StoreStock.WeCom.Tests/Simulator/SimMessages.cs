@@ -3,7 +3,7 @@ using StoreStock.WeCom.Client;
 namespace StoreStock.WeCom.Tests.Simulator;
 
 /// <summary>Messages the tests send, shaped as StoreStock sends them.</summary>
-internal static class Cards
+internal static class SimMessages
 {
     public static AppMessage Text(string toUser, string content, int duplicateCheck = 0) =>
         new() { ToUser = toUser, MsgType = "text", Text = new TextContent(content), EnableDuplicateCheck = duplicateCheck };
