@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using StoreStock.WeCom.Callbacks;
 using StoreStock.WeCom.Client;
 using StoreStock.WeCom.Delivery;
 
@@ -20,11 +21,12 @@ public static class WeComModule
         services.AddHttpClient<IWeComClient, WeComClient>(WeComClient.HttpClientName, (sp, http) =>
             http.Timeout = sp.GetRequiredService<IOptions<WeComClientOptions>>().Value.Timeout);
         AddDelivery(services, section);
+        services.AddWeComCallbacks(section);
         return services;
     }
 
     /// <summary>Maps <c>/wecom/callback</c> and the HQ delivery list.</summary>
-    public static IEndpointRouteBuilder MapWeCom(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapWeCom(this IEndpointRouteBuilder endpoints) => endpoints.MapWeComCallback();
 
     private static void AddDelivery(IServiceCollection services, IConfiguration section)
     {

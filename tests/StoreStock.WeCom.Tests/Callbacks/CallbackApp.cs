@@ -1,0 +1,189 @@
+using System.Net;
+using System.Text.Json;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using StoreStock.Inventory.Access;
+using StoreStock.WeCom.Client;
+using StoreStock.WeComSimulator.Phone;
+
+namespace StoreStock.WeCom.Tests.Callbacks;
+
+/// <summary>
+/// The host with the shipped write-off workflow over one region: store A with a clerk and a manager (known in WeCom by
+/// another userid, so the mapping is exercised), store B's manager, the region's supervisor and HQ.
+/// </summary>
+public class CallbackApp : WorkflowHostApp
+{
+    public const string ManagerA = "mgr.a";
+    public const string ManagerAWeComId = "WangDianZhang";
+    public const string ManagerADisplayName = "王店长";
+
+    public TestOrg.StoreRow StoreA { get; private set; } = null!;
+
+    public string ClerkA { get; private set; } = "";
+
+    public string ManagerB { get; private set; } = "";
+
+    public string Supervisor { get; private set; } = "";
+
+    protected override int? DefaultStoreId => StoreA.Id;
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
+    {
+        [$"WeCom:Users:{ManagerA}"] = ManagerAWeComId,
+        ["WeCom:BaseUrl"] = "",
+        ["WeCom:Client:RetryDelay"] = "00:00:00.010",
+        ["WeCom:Callback:CardUpdateBackoff"] = "00:00:00.050",
+    };
+
+    public WeComOptions WeCom => Services.GetRequiredService<IOptions<WeComOptions>>().Value;
+
+    protected override async Task SeedAsync()
+    {
+        var region = await Org.RegionAsync();
+        StoreA = await Org.StoreAsync(region);
+        var storeB = await Org.StoreAsync(region);
+        ClerkA = await Org.UserAsync(Role.Clerk, storeId: StoreA.Id);
+        await Org.UserAsync(Role.StoreManager, storeId: StoreA.Id, username: ManagerA);
+        ManagerB = await Org.UserAsync(Role.StoreManager, storeId: storeB.Id);
+        Supervisor = await Org.UserAsync(Role.RegionalSupervisor, regionId: region);
+        Hq = await Org.UserAsync(Role.HqAdmin);
+        await using var connection = await Db.OpenConnectionAsync();
+        await connection.ExecuteAsync("update app_user set display_name = @name where username = @user", new { name = ManagerADisplayName, user = ManagerA });
+    }
+
+    /// <summary>A write-off of 5 × 4 元 submitted by the clerk; returns its instance and the manager's open approval card.</summary>
+    public async Task<(Guid InstanceId, Guid TaskId)> WriteOffAwaitingManagerAsync()
+    {
+        var product = await Org.ProductAsync(cost: 4m, price: 8m);
+        await OpeningStockAsync(StoreA.SellingLocationId, product.Id, 50, 4m);
+        var request = new
+        {
+            locationCode = StoreA.Code + "-F",
+            reason = "damaged",
+            photoUrl = "https://img.example.cn/writeoff/broken-bottle.jpg",
+            note = "搬运时摔碎",
+            lines = new[] { new { code = product.Sku, quantity = 5m } },
+        };
+        var (status, body) = await (await ClientAsync(ClerkA)).PostAsync("/api/write-offs", request);
+        Assert.True(status == HttpStatusCode.Created, body.ToString());
+        var instanceId = body.GetProperty("instanceId").GetGuid();
+        var taskId = (await InstanceAsync(instanceId)).GetProperty("tasks").EnumerateArray()
+            .Single(t => t.CardStatus() == "open").GetProperty("id").GetGuid();
+        return (instanceId, taskId);
+    }
+
+    /// <summary>
+    /// Puts the task's approval card on the user's simulated phone through the real client, as the outbox delivery
+    /// does: task_id from the outbox message that carried the card, buttons keyed by the task's outcomes.
+    /// </summary>
+    public async Task<string> SendCardAsync(Guid taskId, string username, string? cardTaskId = null)
+    {
+        cardTaskId ??= await CardTaskIdAsync(taskId, username);
+        await SendCardAsync(cardTaskId, username);
+        return cardTaskId;
+    }
+
+    /// <summary>Puts an approval card with this task_id on the users' phones (one message: a task_id is used once, ever).</summary>
+    public async Task SendCardAsync(string cardTaskId, params string[] usernames)
+    {
+        await Services.GetRequiredService<IWeComClient>().SendAsync(new AppMessage
+        {
+            ToUser = string.Join('|', usernames.Select(WeCom.WeComUserId)),
+            MsgType = "template_card",
+            TemplateCard = new TemplateCard
+            {
+                CardType = "button_interaction",
+                TaskId = cardTaskId,
+                MainTitle = new CardTitle("报损审批", "门店 A · 5 件"),
+                ButtonList = [new CardButton("同意", "Approve", 1), new CardButton("驳回", "Reject", 2)],
+            },
+        }, CancellationToken.None);
+    }
+
+    /// <summary>Taps a button on the user's simulated phone: the simulator seals and posts the click to /wecom/callback.</summary>
+    public async Task<ClickResult> TapAsync(string username, string cardTaskId, string key)
+    {
+        var (status, body) = await (await ClientAsync(null)).PostAsync(
+            $"/wecom-sim/api/users/{Uri.EscapeDataString(WeCom.WeComUserId(username))}/click", new { taskId = cardTaskId, key });
+        Assert.True(status == HttpStatusCode.OK, body.ToString());
+        var click = body.Deserialize<ClickResult>(JsonSerializerOptions.Web)!;
+        Assert.True(click.CallbackStatus == 200, $"StoreStock answered the click with {click.CallbackStatus}: {click.Error}");
+        return click;
+    }
+
+    /// <summary>Posts a click's callback again exactly as before, as WeCom does when it missed the answer.</summary>
+    public async Task<HttpStatusCode> ReplayAsync(ClickResult click)
+    {
+        var (status, body) = await (await ClientAsync(null)).PostAsync($"/wecom-sim/api/callbacks/{click.CallbackId}/replay");
+        Assert.True(status == HttpStatusCode.OK, body.ToString());
+        return (HttpStatusCode)body.GetProperty("callbackStatus").GetInt32();
+    }
+
+    /// <summary>The user's copy of the card on their simulated phone, as it stands now.</summary>
+    public async Task<CardView> PhoneCardAsync(string username, string cardTaskId)
+    {
+        var (status, messages) = await (await ClientAsync(null)).GetJsonAsync(
+            $"/wecom-sim/api/users/{Uri.EscapeDataString(WeCom.WeComUserId(username))}/messages");
+        Assert.Equal(HttpStatusCode.OK, status);
+        return messages.Deserialize<List<MessageView>>(JsonSerializerOptions.Web)!.Last(m => m.Card?.TaskId == cardTaskId).Card!;
+    }
+
+    /// <summary>The template card task_id the delivery gave the task's card to the user (from the outbox row that carried it).</summary>
+    public async Task<string> CardTaskIdAsync(Guid taskId, string username)
+    {
+        await using var connection = await Db.OpenConnectionAsync();
+        var outboxId = await connection.ExecuteScalarAsync<long>(
+            "select max(id) from wf_outbox where task_id = @taskId and recipient = @username and kind in ('task', 'escalate')",
+            new { taskId, username });
+        Assert.True(outboxId > 0, $"no card was queued for {username}");
+        return StoreStock.WeCom.Cards.CardTaskId.Format(taskId, outboxId);
+    }
+
+    public async Task<TaskRow> TaskAsync(Guid taskId)
+    {
+        await using var connection = await Db.OpenConnectionAsync();
+        return await connection.QuerySingleAsync<TaskRow>(
+            "select status, completed_by as CompletedBy, outcome, jsonb_array_length(history) as HistoryLength from wf_task where id = @taskId", new { taskId });
+    }
+
+    public async Task<long> JournalCountAsync(Guid instanceId)
+    {
+        await using var connection = await Db.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<long>("select count(*) from wf_journal where instance_id = @instanceId", new { instanceId });
+    }
+
+    public async Task<long> EventCountAsync()
+    {
+        await using var connection = await Db.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<long>("select count(*) from wecom_callback_event");
+    }
+
+    /// <summary>The stored callbacks of a card (task_id), oldest first.</summary>
+    public async Task<IReadOnlyList<EventRow>> EventsAsync(string cardTaskId)
+    {
+        await using var connection = await Db.OpenConnectionAsync();
+        return (await connection.QueryAsync<EventRow>(
+            """
+            select id, from_user as FromUser, status, result, card_text as CardText, card_updated as CardUpdated, last_error as LastError
+            from wecom_callback_event where task_id = @cardTaskId order by id
+            """, new { cardTaskId })).ToList();
+    }
+
+    /// <summary>Waits (real time) until every stored callback of the card has been handled, and returns them.</summary>
+    public async Task<IReadOnlyList<EventRow>> ProcessedEventsAsync(string cardTaskId, int expected = 1)
+    {
+        IReadOnlyList<EventRow> events = [];
+        await WorkflowProbes.UntilAsync(async () =>
+        {
+            events = await EventsAsync(cardTaskId);
+            return events.Count >= expected && events.All(e => e.Status != "pending");
+        }, $"the callback of {cardTaskId} to be processed");
+        return events;
+    }
+
+    public sealed record TaskRow(string Status, string? CompletedBy, string? Outcome, int HistoryLength);
+
+    public sealed record EventRow(long Id, string FromUser, string Status, string? Result, string? CardText, bool? CardUpdated, string? LastError);
+}
