@@ -1,10 +1,11 @@
 using Microsoft.Playwright;
 using StoreStock.WeCom.Client;
+using StoreStock.WeCom.Tests.EndToEnd;
 
 namespace StoreStock.WeCom.Tests.Simulator;
 
 /// <summary>The phones page in a real browser: cards drawn with their hooks, a tap posting the callback, an update greying the buttons.</summary>
-public sealed class PhonePageTests(WeComSimApp app) : WeComSimTests(app)
+public sealed class PhonePageTests(WeComSimApp app, BrowserSession browser) : WeComSimTests(app), IClassFixture<BrowserSession>
 {
     [Fact]
     public async Task A_card_is_drawn_a_tap_posts_its_callback_and_an_update_greys_the_buttons()
@@ -17,13 +18,8 @@ public sealed class PhonePageTests(WeComSimApp app) : WeComSimTests(app)
         await App.SendAsync(token, SimMessages.Notice("page1", SimMessages.NewTaskId()));
         await App.SendAsync(token, SimMessages.Approval("page1", taskId));
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
+        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
+        var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(App.ClientOptions.BaseAddress, "/wecom-sim/?user=page1").ToString());
 
         var phone = page.Locator(".phone[data-user='page1']");
