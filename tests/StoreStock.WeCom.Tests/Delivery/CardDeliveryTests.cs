@@ -50,7 +50,7 @@ public sealed class CardDeliveryTests(DeliveryApp app)
 
         var greyed = await app.MessageAsync(app.ManagerA2, m => IsCard(m, taskId) && m.GetProperty("card").GetProperty("state").GetString() == "replaced",
             "the second manager's card greyed out");
-        Assert.Equal("已同意", greyed.GetProperty("card").GetProperty("replaceText").GetString());
+        Assert.Equal($"已由 {app.ManagerA} 同意", greyed.GetProperty("card").GetProperty("replaceText").GetString());
         Assert.Equal(otherCard.GetProperty("card").TaskId(), greyed.GetProperty("card").TaskId());
     }
 
