@@ -19,7 +19,7 @@ public sealed class BurstDeliveryTests(BurstApp app, ITestOutputHelper output) :
         var instances = new List<Guid>();
         for (var i = 0; i < Instances / 2; i++)
         {
-            instances.Add((await app.StartAsync("burst-approve", new { amount = i, note = "第一批" })).InstanceId());
+            instances.Add((await app.StartAsync(ManagerStoresApp.ApprovalId, new { amount = i, note = "第一批" })).InstanceId());
         }
 
         await app.UntilCountAsync("select count(*) from wf_outbox where instance_id = any(@ids) and status = 'sent'", 100,
@@ -29,7 +29,7 @@ public sealed class BurstDeliveryTests(BurstApp app, ITestOutputHelper output) :
         var sentBeforeOutage = await SentAsync(instances);
         for (var i = Instances / 2; i < Instances; i++)
         {
-            instances.Add((await app.StartAsync("burst-approve", new { amount = i, note = "第二批" })).InstanceId());
+            instances.Add((await app.StartAsync(ManagerStoresApp.ApprovalId, new { amount = i, note = "第二批" })).InstanceId());
         }
 
         var ids = instances.ToArray();
@@ -78,7 +78,7 @@ public sealed class BurstDeliveryTests(BurstApp app, ITestOutputHelper output) :
         var instances = new List<Guid>();
         for (var i = 0; i < 45; i++)
         {
-            instances.Add((await app.StartAsync("burst-approve", new { amount = i, note = "限流" }, app.OneManagerStore.Id)).InstanceId());
+            instances.Add((await app.StartAsync(ManagerStoresApp.ApprovalId, new { amount = i, note = "限流" }, app.OneManagerStore.Id)).InstanceId());
         }
 
         var ids = instances.ToArray();

@@ -16,7 +16,7 @@ public sealed class CompetingWorkerTests(ManualDeliveryApp app) : IClassFixture<
         var instances = new List<Guid>();
         for (var i = 0; i < 20; i++)
         {
-            instances.Add((await app.StartAsync("manual-approve", new { amount = i, note = "两个节点" })).InstanceId());
+            instances.Add((await app.StartAsync(ManagerStoresApp.ApprovalId, new { amount = i, note = "两个节点" })).InstanceId());
         }
 
         var ids = instances.ToArray();
@@ -31,7 +31,7 @@ public sealed class CompetingWorkerTests(ManualDeliveryApp app) : IClassFixture<
         var after = await app.StatsAsync();
         Assert.Equal(200, after.SendsAccepted - before.SendsAccepted);
         Assert.Equal(0, after.DuplicatesSuppressed - before.DuplicatesSuppressed);
-        foreach (var manager in app.StoreManagers)
+        foreach (var manager in app.Managers)
         {
             var cards = (await app.CardsAsync(manager)).Select(c => c.TaskId()).ToList();
             Assert.Equal(cards.Count, cards.Distinct().Count());
@@ -74,7 +74,7 @@ public sealed class CompetingWorkerTests(ManualDeliveryApp app) : IClassFixture<
     /// <summary>A worker claims the lone manager's new card and sends it, then dies before it settles.</summary>
     private async Task<(long Row, Guid TaskId)> SendAndDieAsync()
     {
-        var taskId = (await app.StartAsync("manual-approve", new { amount = 5, note = "宕机" }, app.OneManagerStore.Id)).NewTaskId();
+        var taskId = (await app.StartAsync(ManagerStoresApp.ApprovalId, new { amount = 5, note = "宕机" }, app.OneManagerStore.Id)).NewTaskId();
         var claimed = Assert.Single(await app.Services.GetRequiredService<OutboxClaims>().ClaimAsync(app.Clock.GetUtcNow(), CancellationToken.None));
         Assert.Equal(taskId, claimed.TaskId);
         var plan = Assert.IsType<DeliveryPlan.Send>(await app.Services.GetRequiredService<CardRenderer>().RenderAsync(claimed, CancellationToken.None));

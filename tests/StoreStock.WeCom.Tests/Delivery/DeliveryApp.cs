@@ -27,12 +27,8 @@ public class DeliveryApp : WorkflowHostApp
 
     protected override int? DefaultStoreId => StoreA.Id;
 
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(ManagerStoresApp.WithDeliverySettings(base.Settings))
     {
-        ["WeCom:Client:RetryDelay"] = "00:00:00.010",
-        ["WeCom:Delivery:PollInterval"] = "00:00:00.100",
-        ["WeCom:Delivery:RetryBase"] = "00:00:10",
-        ["WeCom:Delivery:RetryCap"] = "00:05:00",
         [$"WeCom:Users:{ManagerA}"] = ManagerAUserId,
         [$"WeCom:Users:{Broken}"] = BrokenUserId,
     };
