@@ -73,13 +73,16 @@ public sealed class CardRenderer(ICardDirectory directory, IWeComActorResolver p
     {
         var taskUrl = links.For(taskId);
         var oneTap = IsOneTap(task);
+        var title = FieldLimits.Chars(message.Title, FieldLimits.MainTitle);
+        // A title cut short (an amount at its end) is repeated whole above the body.
+        var detail = title == message.Title ? message.Body : $"{message.Title}\n{message.Body}".TrimEnd('\n');
         var card = new TemplateCard
         {
             CardType = oneTap ? "button_interaction" : "text_notice",
             TaskId = CardTaskId.Format(taskId, message.Id),
             Source = Source(message.Kind),
-            MainTitle = new CardTitle(FieldLimits.Chars(message.Title, FieldLimits.MainTitle)),
-            SubTitleText = message.Body.Length == 0 ? null : FieldLimits.Chars(message.Body, FieldLimits.SubTitleText),
+            MainTitle = new CardTitle(title),
+            SubTitleText = detail.Length == 0 ? null : FieldLimits.Chars(detail, FieldLimits.SubTitleText),
             HorizontalContentList = await FactsAsync(task, ct),
         };
         return oneTap

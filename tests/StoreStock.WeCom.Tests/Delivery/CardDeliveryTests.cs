@@ -34,7 +34,12 @@ public sealed class CardDeliveryTests(DeliveryApp app)
         Assert.Equal("button_interaction", card.GetProperty("cardType").GetString());
         Assert.Equal(CardTaskId.Format(taskId, toManager.Id), card.TaskId());
         var drawn = card.Current();
-        Assert.StartsWith("店长审批报损 " + number, drawn.GetProperty("main_title").GetProperty("title").GetString(), StringComparison.Ordinal);
+        // "店长审批报损 BS…（40.00 元）" is longer than a card title: cut with "…", and whole above the body.
+        var title = drawn.GetProperty("main_title").GetProperty("title").GetString()!;
+        Assert.StartsWith("店长审批报损 " + number, title, StringComparison.Ordinal);
+        Assert.Equal(26, title.EnumerateRunes().Count());
+        Assert.EndsWith("…", title, StringComparison.Ordinal);
+        Assert.StartsWith($"店长审批报损 {number}（40.00 元）\n报损原因 damaged", drawn.GetProperty("sub_title_text").GetString(), StringComparison.Ordinal);
         Assert.Equal("门店库存", drawn.GetProperty("source").GetProperty("desc").GetString());
         var buttons = drawn.GetProperty("button_list").EnumerateArray().Select(b => (b.GetProperty("text").GetString(), b.GetProperty("key").GetString(), b.GetProperty("style").GetInt32())).ToList();
         Assert.Equal([("同意", "Approve", 1), ("驳回", "Reject", 2)], buttons);
