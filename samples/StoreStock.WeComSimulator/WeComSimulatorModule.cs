@@ -32,6 +32,7 @@ public static class WeComSimulatorModule
         sim.MapCgiBin();
         sim.MapControl();
         sim.MapPhoneApi();
+        sim.MapPage();
         return endpoints;
     }
 }

@@ -36,6 +36,7 @@ public static class StoreStockEndpoints
         Alerts.AlertEndpoints.MapAlertEndpoints(api);
         Stocktakes.StocktakeEndpoints.MapStocktakeEndpoints(api);
         Replenishment.ReplenishmentEndpoints.MapReplenishmentEndpoints(api);
+        WeCom.DeliveryEndpoints.MapDeliveryEndpoints(api);
 
         app.MapWeCom();
         app.MapWeComSimulator();

@@ -33,6 +33,7 @@ public static class ServiceRegistration
         services.AddWorkflowEngine(builder.Configuration.GetSection("Engine"), connectionString, WorkflowsModule.RegisterActivities);
         services.AddStoreStockWorkflows(builder.Configuration.GetSection("Workflows"));
         services.AddStoreStockWeCom(builder.Configuration.GetSection(WeComOptions.Section));
+        services.AddSingleton<StoreStock.WeCom.Delivery.ICardDirectory, Workflows.CardDirectory>();
         services.AddSingleton<StoreStock.WeCom.Callbacks.IWeComActorResolver, Workflows.WeComActorResolver>();
         services.AddWeComSimulator();
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
 using StoreStock.WeComSimulator.State;
 using static StoreStock.WeComSimulator.Api.Json;
 
@@ -7,6 +8,14 @@ namespace StoreStock.WeComSimulator.Api;
 /// <summary>What every business call checks first, in WeCom's order: the access token, the JSON body, the agent id.</summary>
 internal static class AppCall
 {
+    /// <summary>Reads the body and the access_token, then runs the call under the state's lock and answers its reply.</summary>
+    public static async Task<IResult> HandleAsync(HttpRequest request, SimulatorState state, Func<SimulatorState, string, string, JsonObject> call)
+    {
+        var body = await WeComReply.ReadBodyAsync(request);
+        var token = request.Query["access_token"].ToString();
+        return WeComReply.Json(state.Locked(s => call(s, token, body)));
+    }
+
     public static JsonObject? Authorize(SimulatorState state, string? token, string body, out SimError? error)
     {
         var tokenError = state.Tokens.Check(token, state.Now);

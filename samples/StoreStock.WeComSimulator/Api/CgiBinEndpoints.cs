@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using StoreStock.WeComSimulator.State;
 
 namespace StoreStock.WeComSimulator.Api;
 
@@ -11,7 +12,7 @@ internal static class CgiBinEndpoints
     {
         var cgi = sim.MapGroup("/cgi-bin").ExcludeFromDescription();
         cgi.MapGet("/gettoken", GetToken.Handle).AddEndpointFilter(new OutageFilter(s => s.GettokenCalls++, gettoken: true));
-        cgi.MapPost("/message/send", SendMessage.HandleAsync).AddEndpointFilter(new OutageFilter(s => s.SendCalls++));
-        cgi.MapPost("/message/update_template_card", UpdateTemplateCard.HandleAsync).AddEndpointFilter(new OutageFilter(s => s.UpdateCalls++));
+        cgi.MapPost("/message/send", (HttpRequest request, SimulatorState state) => AppCall.HandleAsync(request, state, SendMessage.Send)).AddEndpointFilter(new OutageFilter(s => s.SendCalls++));
+        cgi.MapPost("/message/update_template_card", (HttpRequest request, SimulatorState state) => AppCall.HandleAsync(request, state, UpdateTemplateCard.Update)).AddEndpointFilter(new OutageFilter(s => s.UpdateCalls++));
     }
 }

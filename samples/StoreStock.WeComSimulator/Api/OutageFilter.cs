@@ -28,6 +28,10 @@ internal sealed class OutageFilter(Action<SimulatorStats> count, bool gettoken =
             case OutageMode.Timeout:
                 await Hang(context.HttpContext.RequestAborted);
                 return Results.Empty;
+            case OutageMode.LostReply:
+                await next(context);
+                context.HttpContext.Abort();
+                return Results.Empty;
             case OutageMode.Html:
                 return Results.Content("<html><body><h1>502 Bad Gateway</h1></body></html>", "text/html");
             default:

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Http;
 using StoreStock.WeComSimulator.State;
 using static StoreStock.WeComSimulator.Api.Json;
 
@@ -15,14 +14,7 @@ internal static partial class SendMessage
 {
     public const int MaxUsers = 1000;
 
-    public static async Task<IResult> HandleAsync(HttpRequest request, SimulatorState state)
-    {
-        var body = await WeComReply.ReadBodyAsync(request);
-        var token = request.Query["access_token"].ToString();
-        return WeComReply.Json(state.Locked(s => Send(s, token, body)));
-    }
-
-    private static JsonObject Send(SimulatorState s, string token, string body)
+    public static JsonObject Send(SimulatorState s, string token, string body)
     {
         var message = AppCall.Authorize(s, token, body, out var error);
         if (message is null)
@@ -84,7 +76,7 @@ internal static partial class SendMessage
             var phone = s.Phones.Of(userId);
             if (!s.Limits.TryDeliver(phone.UserId, now))
             {
-                phone.Dropped++;
+                phone.Drop();
                 s.Stats.DroppedOverRateLimit++;
                 continue;
             }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
 using StoreStock.WeComSimulator.State;
 using static StoreStock.WeComSimulator.Api.Json;
 
@@ -12,14 +11,7 @@ namespace StoreStock.WeComSimulator.Api;
 /// </summary>
 internal static class UpdateTemplateCard
 {
-    public static async Task<IResult> HandleAsync(HttpRequest request, SimulatorState state)
-    {
-        var body = await WeComReply.ReadBodyAsync(request);
-        var token = request.Query["access_token"].ToString();
-        return WeComReply.Json(state.Locked(s => Update(s, token, body)));
-    }
-
-    private static JsonObject Update(SimulatorState s, string token, string body)
+    public static JsonObject Update(SimulatorState s, string token, string body)
     {
         var update = AppCall.Authorize(s, token, body, out var error);
         if (update is null)
@@ -63,6 +55,7 @@ internal static class UpdateTemplateCard
                 copy.ReplaceCard(card.DeepClone().AsObject(), s.Now);
             }
 
+            phone.Changed();
             updated.Add(phone.UserId);
         }
 

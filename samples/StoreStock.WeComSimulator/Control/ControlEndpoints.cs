@@ -32,7 +32,7 @@ internal static class ControlEndpoints
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>(StringComparer.Ordinal)
             {
-                ["mode"] = ["mode 须为 none、unreachable、busy、ratelimit、invalidtoken、html 或 timeout (mode must be none, unreachable, busy, ratelimit, invalidtoken, html or timeout)"],
+                ["mode"] = ["mode 须为 none、unreachable、busy、ratelimit、invalidtoken、html、timeout 或 lostreply (mode must be none, unreachable, busy, ratelimit, invalidtoken, html, timeout or lostreply)"],
             });
         }
 
@@ -51,8 +51,8 @@ internal static class ControlEndpoints
 }
 
 /// <summary>
-/// mode: none | unreachable | busy | ratelimit | invalidtoken | html | timeout. abort (unreachable only): drop the
-/// connection instead of HTTP 503.
+/// mode: none | unreachable | busy | ratelimit | invalidtoken | html | timeout | lostreply. abort (unreachable only):
+/// drop the connection instead of HTTP 503.
 /// calls: affect only the next N API calls, then clear by itself; absent = until set to none.
 /// </summary>
 public sealed record OutageRequest(string Mode, bool? Abort = null, int? Calls = null);

@@ -4,8 +4,11 @@ using StoreStock.WeComSimulator.State;
 
 namespace StoreStock.WeComSimulator.Phone;
 
-/// <summary>A member with a phone: their StoreStock username (from WeCom:Users), message count, open cards and drops.</summary>
-public sealed record UserView(string UserId, string Username, int Messages, int OpenCards, int Dropped, DateTimeOffset? LastReceivedAt)
+/// <summary>
+/// A member with a phone: their StoreStock username (from WeCom:Users), message count, open cards, messages dropped
+/// over the rate limit, and a version that changes whenever anything on the phone does.
+/// </summary>
+public sealed record UserView(string UserId, string Username, int Messages, int OpenCards, int Dropped, long Version, DateTimeOffset? LastReceivedAt)
 {
     public static UserView Of(State.Phone phone, WeComOptions app) => new(
         phone.UserId,
@@ -13,9 +16,10 @@ public sealed record UserView(string UserId, string Username, int Messages, int 
         phone.Messages.Count,
         phone.Messages.Count(m => m.Card is { Updated: false }),
         phone.Dropped,
+        phone.Version,
         phone.Messages.Count == 0 ? null : phone.Messages[^1].ReceivedAt);
 
-    public static UserView Empty(string userId, WeComOptions app) => new(userId, app.Username(userId), 0, 0, 0, null);
+    public static UserView Empty(string userId, WeComOptions app) => new(userId, app.Username(userId), 0, 0, 0, 0, null);
 }
 
 /// <summary>

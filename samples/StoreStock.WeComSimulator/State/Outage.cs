@@ -22,6 +22,9 @@ public enum OutageMode
 
     /// <summary>No answer at all: the request is held (up to two minutes of real time) until the caller gives up.</summary>
     Timeout,
+
+    /// <summary>The call is carried out (a message is delivered) but the connection drops before the answer: the caller cannot tell.</summary>
+    LostReply,
 }
 
 /// <summary>The current outage: a mode, whether unreachable aborts the connection, and how many calls it still affects (null = until cleared).</summary>

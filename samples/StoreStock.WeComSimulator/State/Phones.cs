@@ -29,6 +29,7 @@ public sealed class Phones
     public void Deliver(Phone phone, PhoneMessage message)
     {
         phone.Messages.Add(message);
+        phone.Changed();
         if (message.Card is { } card)
         {
             if (!_copiesByTask.TryGetValue(card.TaskId, out var copies))
@@ -60,7 +61,18 @@ public sealed class Phone(string userId)
     public List<PhoneMessage> Messages { get; } = [];
 
     /// <summary>Messages WeCom accepted for this member but dropped over the per-member rate limit.</summary>
-    public int Dropped { get; set; }
+    public int Dropped { get; private set; }
+
+    /// <summary>Goes up with every delivery, drop and card update, so a page polls a phone's messages only when it changed.</summary>
+    public long Version { get; private set; }
+
+    public void Drop()
+    {
+        Dropped++;
+        Changed();
+    }
+
+    public void Changed() => Version++;
 }
 
 /// <summary>One delivered message: its type and the type's object exactly as sent (text, textcard, markdown, template_card).</summary>

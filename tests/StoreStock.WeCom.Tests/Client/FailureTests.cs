@@ -68,6 +68,22 @@ public sealed class FailureTests(WeComSimApp app) : WeComSimTests(app)
     }
 
     [Fact]
+    public async Task A_send_whose_reply_was_lost_is_shown_once_when_resent_with_the_duplicate_check()
+    {
+        var client = App.NewClient();
+        await client.SendAsync(SimMessages.Text("lost1", "先拿令牌"), CancellationToken.None);
+        var card = SimMessages.Approval("lost1", SimMessages.NewTaskId(), duplicateCheck: 1);
+        await App.OutageAsync("lostreply", calls: 1);
+
+        await Assert.ThrowsAsync<WeComUnreachableException>(() => client.SendAsync(card, CancellationToken.None));
+        var resent = await client.SendAsync(card, CancellationToken.None);
+
+        Assert.NotNull(resent.MsgId);
+        Assert.Equal(2, (await App.MessagesAsync("lost1")).Count);
+        Assert.Equal(1, (await App.StatsAsync()).DuplicatesSuppressed);
+    }
+
+    [Fact]
     public async Task An_answer_that_is_not_WeCom_JSON_counts_as_unreachable()
     {
         var client = App.NewClient();

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using StoreStock.Workflows.Tests.WriteOffs;
 
 namespace StoreStock.Workflows.Tests.Shipped;
 

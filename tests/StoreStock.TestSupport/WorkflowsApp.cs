@@ -1,6 +1,6 @@
 using StoreStock.Inventory.Access;
 
-namespace StoreStock.Workflows.Tests;
+namespace StoreStock.TestSupport;
 
 /// <summary>
 /// The host with the shipped workflows over a small chain: region 华东 with stores A and B, region 华南 with store C,

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Xunit;
 
-namespace StoreStock.Workflows.Tests.WriteOffs;
+namespace StoreStock.TestSupport;
 
 /// <summary>How the write-off tests talk to the host: submit as a clerk, find the approval card, decide it.</summary>
 public static class WriteOffApi

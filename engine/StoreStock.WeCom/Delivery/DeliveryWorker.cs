@@ -1,0 +1,43 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace StoreStock.WeCom.Delivery;
+
+/// <summary>
+/// Runs delivery rounds on every node: straight on while rounds come back full, otherwise after the poll interval
+/// (real time; due times and rate windows are read from the TimeProvider inside each round).
+/// </summary>
+public sealed partial class DeliveryWorker(IServiceProvider services, IOptions<DeliveryOptions> options, ILogger<DeliveryWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (!settings.Enabled)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var claimed = 0;
+            try
+            {
+                claimed = await services.GetRequiredService<DeliveryPass>().RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                LogRoundFailed(logger, e);
+            }
+
+            if (claimed < settings.BatchSize)
+            {
+                await Task.Delay(settings.PollInterval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "WeCom delivery round failed; the next round tries again.")]
+    private static partial void LogRoundFailed(ILogger logger, Exception exception);
+}
