@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace StoreStock.WeCom.Callbacks;
 
@@ -27,8 +26,9 @@ public sealed partial class CallbackProcessor(
             {
                 await ProcessPendingAsync(stoppingToken);
             }
-            catch (NpgsqlException e)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
+                // The database away, most likely: a failed round must not stop the host; the next wake-up or tick tries again.
                 LogSweepFailed(logger, e);
             }
 

@@ -80,10 +80,10 @@ public sealed partial class CallbackReceiver(
 
     private CallbackRefusal Refused(CallbackRefusal refusal)
     {
-        LogRefused(logger, refusal.Code is { } code ? (int)code : 0, refusal.StatusCode, refusal.Reason);
+        LogRefused(logger, refusal.Code?.ToString() ?? "none", refusal.Code is { } code ? (int)code : 0, refusal.StatusCode, refusal.Reason);
         return refusal;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "WeCom callback refused: code {Code}, HTTP {Status}: {Reason}")]
-    private static partial void LogRefused(ILogger logger, int code, int status, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "WeCom callback refused: {Error} ({Code}), HTTP {Status}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string error, int code, int status, string reason);
 }

@@ -1,11 +1,10 @@
+using StoreStock.Engine.Activities.BuiltIn;
+
 namespace StoreStock.WeCom.Callbacks;
 
 /// <summary>What a clicked card's buttons turn into (update_template_card's button.replace_name).</summary>
 public static class CardTexts
 {
-    public const string Approve = "Approve";
-    public const string Reject = "Reject";
-
     public const string Done = "已处理";
     public const string Expired = "已过期";
     public const string Cancelled = "已取消";
@@ -19,8 +18,8 @@ public static class CardTexts
     /// <summary>The clicker's own decision.</summary>
     public static string Decided(string? outcome) => outcome switch
     {
-        Approve => "已同意",
-        Reject => "已驳回",
+        ApprovalChain.Approve => "已同意",
+        ApprovalChain.Reject => "已驳回",
         _ => $"已处理：{outcome}",
     };
 
@@ -28,8 +27,8 @@ public static class CardTexts
     public static string DecidedBy(string? who, string? outcome) => (who, outcome) switch
     {
         (null, _) => Done,
-        (_, Approve) => $"已由 {who} 同意",
-        (_, Reject) => $"已由 {who} 驳回",
+        (_, ApprovalChain.Approve) => $"已由 {who} 同意",
+        (_, ApprovalChain.Reject) => $"已由 {who} 驳回",
         _ => Done,
     };
 }

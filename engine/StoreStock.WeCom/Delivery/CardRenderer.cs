@@ -1,3 +1,4 @@
+using StoreStock.Engine.Activities.BuiltIn;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
@@ -64,8 +65,8 @@ public sealed class CardRenderer(ICardDirectory directory, IWeComActorResolver p
     /// <summary>The text a button shows for an outcome.</summary>
     public static string OutcomeLabel(string outcome) => outcome switch
     {
-        CardTexts.Approve => "同意",
-        CardTexts.Reject => "驳回",
+        ApprovalChain.Approve => "同意",
+        ApprovalChain.Reject => "驳回",
         _ => outcome,
     };
 
@@ -128,7 +129,7 @@ public sealed class CardRenderer(ICardDirectory directory, IWeComActorResolver p
     private static CardButton Button(string outcome) => new(
         FieldLimits.Chars(OutcomeLabel(outcome), FieldLimits.ButtonText),
         outcome,
-        outcome == CardTexts.Reject ? 2 : 1);
+        outcome == ApprovalChain.Reject ? 2 : 1);
 
     /// <summary>
     /// Title and body, then the message number: WeCom's duplicate check compares whole requests, so two notifications

@@ -121,6 +121,13 @@ public class CallbackApp : WorkflowHostApp
         return (HttpStatusCode)body.GetProperty("callbackStatus").GetInt32();
     }
 
+    /// <summary>Makes the simulated WeCom API fail (mode unreachable, busy, …) for the next calls, or until set to none.</summary>
+    public async Task OutageAsync(string mode, int? calls = null)
+    {
+        var (status, body) = await (await ClientAsync(null)).PostAsync("/wecom-sim/control/outage", new { mode, calls });
+        Assert.True(status == HttpStatusCode.OK, body.ToString());
+    }
+
     /// <summary>The user's copy of the card on their simulated phone, as it stands now.</summary>
     public async Task<CardView> PhoneCardAsync(string username, string cardTaskId)
     {

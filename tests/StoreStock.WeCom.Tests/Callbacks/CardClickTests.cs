@@ -123,6 +123,35 @@ public sealed class CardClickTests(CallbackApp app) : IClassFixture<CallbackApp>
         Assert.Equal(("completed", "user:" + app.Supervisor), (task.Status, task.CompletedBy));
     }
 
+    [Fact]
+    public async Task A_card_update_that_fails_is_retried_and_never_completes_the_task_again()
+    {
+        var (_, briefOutage) = await app.WriteOffAwaitingManagerAsync();
+        var cardA = await app.SendCardAsync(briefOutage, CallbackApp.ManagerA);
+        var (instanceId, longOutage) = await app.WriteOffAwaitingManagerAsync();
+        var cardB = await app.SendCardAsync(longOutage, CallbackApp.ManagerA);
+
+        // Two failed calls, then WeCom answers: the third attempt lands.
+        await app.OutageAsync("unreachable", calls: 2);
+        await app.TapAsync(CallbackApp.ManagerA, cardA, "Approve");
+        Assert.Equal((bool?)true, Assert.Single(await app.ProcessedEventsAsync(cardA)).CardUpdated);
+        Assert.Equal("已同意", (await app.PhoneCardAsync(CallbackApp.ManagerA, cardA)).ReplaceText);
+
+        // WeCom stays away: the task is done, the card is left as it was and the failure is recorded.
+        await app.OutageAsync("unreachable");
+        await app.TapAsync(CallbackApp.ManagerA, cardB, "Approve");
+        var failed = Assert.Single(await app.ProcessedEventsAsync(cardB));
+        await app.OutageAsync("none");
+        Assert.Equal(("completed", (bool?)false), (failed.Result, failed.CardUpdated));
+        Assert.NotNull(failed.LastError);
+        Assert.Equal("completed", (await app.TaskAsync(longOutage)).Status);
+        var journal = await app.JournalCountAsync(instanceId);
+        await Task.Delay(WorkflowProbes.QuietPeriod);
+        Assert.Equal(failed, Assert.Single(await app.EventsAsync(cardB)));
+        Assert.Equal(journal, await app.JournalCountAsync(instanceId));
+        Assert.Null((await app.PhoneCardAsync(CallbackApp.ManagerA, cardB)).ReplaceText);
+    }
+
     [Theory]
     [InlineData("not-a-storestock-card")]
     [InlineData("t0000000000000000000000000000000a_1")]
