@@ -14,7 +14,7 @@ namespace StoreStock.Inventory.Alerts;
 public static class AlertCheck
 {
     /// <summary>Serialises checks across nodes and callers (the scheduled job and "check now").</summary>
-    private const long LockKey = 0x53746b416c657274; // "StkAlert"
+    public const long LockKey = 0x53746b416c657274; // "StkAlert"
 
     /// <summary>The first check over a large chain opens every alert at once; give its statements time.</summary>
     internal const int CommandTimeoutSeconds = 600;
@@ -22,28 +22,18 @@ public static class AlertCheck
     public static async Task<AlertCheckResult> RunAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, DateTimeOffset now, TimeSpan renotifyAfter, CancellationToken cancellationToken)
     {
-        await connection.ExecuteAsync(new CommandDefinition(
-            // The check hashes about a million stock rows against the summary: in memory, for this transaction only. No JIT: compiling
-            // its expressions took longer than running them.
-            "select pg_advisory_xact_lock(@LockKey); set local work_mem = '256MB'; set local jit = off;",
-            new { LockKey }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(AlertSql.Prepare, new { LockKey }, transaction, cancellationToken: cancellationToken));
         var rebuilt = await SalesSummary.RefreshAsync(connection, transaction, now, cancellationToken);
         var (lastChecked, recheckUpTo) = await connection.QuerySingleAsync<(DateTimeOffset? LastChecked, long RecheckUpTo)>(new CommandDefinition(
-            "select (select checked_at from alert_check_state), coalesce((select max(id) from alert_recheck), 0)",
-            transaction: transaction, cancellationToken: cancellationToken));
+            AlertSql.LastCheck, transaction: transaction, cancellationToken: cancellationToken));
         var everything = rebuilt || lastChecked is null;
-        var (opened, refreshed, resolved) = await connection.QuerySingleAsync<(int, int, int)>(new CommandDefinition(
-            AlertSql.Check(everything),
+        var (opened, refreshed, resolved, openedIds) = await connection.QuerySingleAsync<(int, int, int, long[])>(new CommandDefinition(
+            AlertCheckSql.Check(everything),
             new { now, noSaleDays = AlertKind.NoSaleDays, recheckUpTo },
             transaction, CommandTimeoutSeconds, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            delete from alert_recheck where id <= @recheckUpTo;
-            insert into alert_check_state (checked_at) values (@now) on conflict (only_row) do update set checked_at = excluded.checked_at;
-            """,
-            new { recheckUpTo, now }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(AlertSql.RecordCheck, new { recheckUpTo, now }, transaction, cancellationToken: cancellationToken));
         var due = (await connection.QueryAsync<DueAlert>(new CommandDefinition(
-            AlertSql.MarkDue, new { now, notifiedBefore = now - renotifyAfter }, transaction, CommandTimeoutSeconds, cancellationToken: cancellationToken))).ToList();
+            AlertSql.MarkDue, new { now, notifiedBefore = now - renotifyAfter, opened = openedIds }, transaction, CommandTimeoutSeconds, cancellationToken: cancellationToken))).ToList();
         return new AlertCheckResult(opened, refreshed, resolved, rebuilt, due);
     }
 }

@@ -3,116 +3,42 @@ namespace StoreStock.Inventory.Alerts;
 /// <summary>The statements of <see cref="AlertCheck"/>.</summary>
 public static class AlertSql
 {
-    /// <summary>Every stock row of every active store's selling location: the first check of a business day.</summary>
-    private const string Everything = """
-        select s.id as store_id, l.location_id, l.product_id, l.on_hand, l.on_hand - l.reserved as available
-            from stock_level l
-            join store s on s.selling_location_id = l.location_id and s.is_active
+    /// <summary>
+    /// One check at a time. The check of every row hashes about a million stock rows against the summary: in memory, for
+    /// this transaction only. No JIT: compiling its expressions took longer than running them.
+    /// </summary>
+    public const string Prepare = "select pg_advisory_xact_lock(@LockKey); set local work_mem = '256MB'; set local jit = off;";
+
+    /// <summary>When the last check ran (none: evaluate every row), and the last policy change queued so far.</summary>
+    public const string LastCheck = "select (select checked_at from alert_check_state), coalesce((select max(id) from alert_recheck), 0)";
+
+    /// <summary>The policy changes up to <c>@recheckUpTo</c> were evaluated; the check ran <c>@now</c>.</summary>
+    public const string RecordCheck = """
+        with evaluated as (delete from alert_recheck where id <= @recheckUpTo)
+        insert into alert_check_state (checked_at) values (@now) on conflict (only_row) do update set checked_at = excluded.checked_at
         """;
 
     /// <summary>
-    /// The stock rows that moved since the last check (taken out of the queue by <c>moved</c>), and the pairs whose policy
-    /// changed (queued up to <c>@recheckUpTo</c>): nothing else can change a condition within a business day.
+    /// The alerts to notify now, marked notified: those the check just opened (<c>@opened</c>, marked as it opened them),
+    /// and the open ones never notified or last notified before the cut-off, found through their partial index.
     /// </summary>
-    private const string Changed = """
-        select s.id as store_id, l.location_id, l.product_id, l.on_hand, l.on_hand - l.reserved as available
-            from (select location_id, product_id from moved
-                  union
-                  select s.selling_location_id, r.product_id
-                  from alert_recheck r join store s on r.store_id is null or r.store_id = s.id
-                  where r.id <= @recheckUpTo) c
-            join stock_level l on l.location_id = c.location_id and l.product_id = c.product_id
-            join store s on s.selling_location_id = l.location_id and s.is_active
-        """;
-
-    /// <summary>
-    /// Conditions per (store, product) of the evaluated stock rows, as bits so each stock row is read once:
-    /// 1 negative (on hand &lt; 0), 2 low (a low line is set and available ≤ it), 4 overstock (in stock, above the low line,
-    /// and on hand above overstock days × the 30-day average daily sales; nothing sold in 30 days is an average of 0),
-    /// 8 no sale (in stock, sold within the summary's 30 days but not in the last <c>noSaleDays</c> days, nor today).
-    /// Then one statement opens, refreshes and resolves against the alerts not yet resolved of the evaluated pairs.
-    /// </summary>
-    public static string Check(bool everything) => $"""
-        with moved as (
-            -- Every check empties the queue of moved pairs: a check of every row has looked at them too.
-            delete from alert_moved returning location_id, product_id
-        ), evaluated as {(everything ? "not materialized" : "materialized")} (
-            {(everything ? Everything : Changed)}
-        ), facts as (
-            select e.store_id, e.location_id, e.product_id, e.on_hand, e.available,
-                   coalesce(sp.low_stock_line, p.low_stock_line) as low_line,
-                   coalesce(sp.overstock_days, p.overstock_days) as overstock_days,
-                   coalesce(ss.sold_30d, 0) as sold_30d, ss.last_sold_day
-            from evaluated e
-            join product p on p.id = e.product_id and p.is_active
-            left join store_product_policy sp on sp.store_id = e.store_id and sp.product_id = e.product_id
-            left join sales_summary ss on ss.location_id = e.location_id and ss.product_id = e.product_id
-        ), flagged as materialized (
-            -- Materialized, so the bits are worked out once per stock row and only rows with a condition go on.
-            select * from (
-                select f.*,
-                       case when f.on_hand < 0 then 1 else 0 end
-                       | case when f.low_line > 0 and f.available <= f.low_line then 2 else 0 end
-                       | case when f.on_hand > 0 and f.available > f.low_line and f.on_hand * 30 > f.overstock_days * f.sold_30d then 4 else 0 end
-                       | case when f.on_hand > 0 and f.last_sold_day <= (@now at time zone 'Asia/Shanghai')::date - @noSaleDays then 8 else 0 end as bits
-                from facts f) x
-            where bits <> 0
-        ), hits as (
-            select f.store_id, f.location_id, f.product_id, k.kind, f.on_hand, f.available, f.low_line, f.overstock_days,
-                   round(f.sold_30d / 30, 3) as avg_daily_sales,
-                   (@now at time zone 'Asia/Shanghai')::date - f.last_sold_day as days_without_sale
-            from flagged f
-            join (values (1, 'negative_stock'), (2, 'low_stock'), (4, 'overstock'), (8, 'no_sale')) as k(bit, kind) on f.bits & k.bit <> 0
-            where (k.kind <> 'no_sale' or not exists (
-                  select 1 from sales_daily d
-                  where d.location_id = f.location_id and d.product_id = f.product_id
-                    and d.day = (@now at time zone 'Asia/Shanghai')::date and d.sold > 0))
-        ), unresolved as (
-            select id, store_id, product_id, kind, available, on_hand, low_line, overstock_days, avg_daily_sales, days_without_sale
-            from stock_alert
-            where status <> 'resolved'{(everything ? "" : " and (store_id, product_id) in (select store_id, product_id from evaluated)")}
-        ), merged as (
-            select a.id as alert_id, h.kind as hit_kind, h.store_id, h.location_id, h.product_id, h.on_hand, h.available, h.low_line,
-                   h.overstock_days, h.avg_daily_sales, h.days_without_sale,
-                   (a.available, a.on_hand, a.low_line, a.overstock_days, a.avg_daily_sales, a.days_without_sale)
-                       is distinct from (h.available, h.on_hand, h.low_line, h.overstock_days, h.avg_daily_sales, h.days_without_sale) as changed
-            from hits h
-            full join unresolved a on a.store_id = h.store_id and a.product_id = h.product_id and a.kind = h.kind
-        ), opened as (
-            insert into stock_alert (store_id, location_id, product_id, kind, available, on_hand, low_line, overstock_days,
-                                     avg_daily_sales, days_without_sale, opened_at, updated_at)
-            select store_id, location_id, product_id, hit_kind, available, on_hand, low_line, overstock_days,
-                   avg_daily_sales, days_without_sale, @now, @now
-            from merged where alert_id is null
-            returning id
-        ), refreshed as (
-            update stock_alert a
-            set available = m.available, on_hand = m.on_hand, low_line = m.low_line, overstock_days = m.overstock_days,
-                avg_daily_sales = m.avg_daily_sales, days_without_sale = m.days_without_sale, updated_at = @now
-            from merged m
-            where a.id = m.alert_id and m.hit_kind is not null and m.changed
-            returning a.id
-        ), resolved as (
-            update stock_alert a set status = 'resolved', resolved_at = @now, updated_at = @now
-            from merged m
-            where a.id = m.alert_id and m.hit_kind is null
-            returning a.id
-        )
-        select (select count(*)::int from opened), (select count(*)::int from refreshed), (select count(*)::int from resolved)
-        """;
-
-    /// <summary>Open alerts never notified, or last notified before the cut-off, are marked notified now and returned.</summary>
     public const string MarkDue = """
-        with due as materialized (
-            select id from stock_alert
+        with renotified as (
+            update stock_alert set last_notified_at = @now
             where status = 'open' and (last_notified_at is null or last_notified_at <= @notifiedBefore)
+            returning id
+        ), due as (
+            select id from renotified
+            union
+            select unnest(@opened::bigint[])
         )
-        update stock_alert a set last_notified_at = @now
-        from due, store s, product p
-        where a.id = due.id and s.id = a.store_id and p.id = a.product_id
-        returning a.id, a.store_id as StoreId, s.code as StoreCode, s.name as StoreName, a.location_id as LocationId,
-                  a.product_id as ProductId, p.sku, p.name as ProductName, p.unit, a.kind, a.available, a.on_hand as OnHand,
-                  a.low_line as LowLine, a.overstock_days as OverstockDays, a.avg_daily_sales as AvgDailySales,
-                  a.days_without_sale as DaysWithoutSale, a.opened_at = @now as IsNew
+        select a.id, a.store_id as StoreId, s.code as StoreCode, s.name as StoreName, a.location_id as LocationId,
+               a.product_id as ProductId, p.sku, p.name as ProductName, p.unit, a.kind, a.available, a.on_hand as OnHand,
+               a.low_line as LowLine, a.overstock_days as OverstockDays, a.avg_daily_sales as AvgDailySales,
+               a.days_without_sale as DaysWithoutSale, a.opened_at = @now as IsNew
+        from due
+        join stock_alert a on a.id = due.id
+        join store s on s.id = a.store_id
+        join product p on p.id = a.product_id
         """;
 }

@@ -10,12 +10,13 @@ namespace StoreStock.Inventory.Alerts;
 /// </summary>
 public static class SalesSummary
 {
+    public const string BuiltForToday = "select exists (select 1 from sales_summary_build where as_of = (@now at time zone 'Asia/Shanghai')::date)";
+
     /// <summary>Rebuilds the summary in the caller's transaction unless it is already built for today; returns whether it rebuilt.</summary>
     public static async Task<bool> RefreshAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var builtForToday = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "select exists (select 1 from sales_summary_build where as_of = (@now at time zone 'Asia/Shanghai')::date)",
-            new { now }, transaction, cancellationToken: cancellationToken));
+            BuiltForToday, new { now }, transaction, cancellationToken: cancellationToken));
         if (builtForToday)
         {
             return false;

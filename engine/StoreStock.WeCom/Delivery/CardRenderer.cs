@@ -1,8 +1,10 @@
+using StoreStock.Engine.Activities.BuiltIn;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using StoreStock.Engine;
 using StoreStock.Engine.Tasks;
+using StoreStock.WeCom.Callbacks;
 using StoreStock.WeCom.Cards;
 using StoreStock.WeCom.Client;
 using TaskStatus = StoreStock.Engine.Tasks.TaskStatus;
@@ -14,12 +16,13 @@ namespace StoreStock.WeCom.Delivery;
 /// form, a <c>text_notice</c> card linking to the task page when a form must be filled, plain text for notifications,
 /// and the greyed-out button text when a task was closed. Chinese, within WeCom's field limits.
 /// </summary>
-public sealed class CardRenderer(ICardDirectory directory, TaskLinks links, IOptions<WeComOptions> weCom)
+public sealed class CardRenderer(ICardDirectory directory, IWeComActorResolver people, TaskLinks links, IOptions<WeComOptions> weCom)
 {
     /// <summary>WeCom drops a second identical request inside this window (the maximum, 4 h), so a resend after a crash is not shown twice.</summary>
     public const int DuplicateCheckSeconds = 4 * 60 * 60;
 
     private const int MaxButtons = 6;
+    private const string UserPrefix = "user:";
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     public async Task<DeliveryPlan> RenderAsync(ClaimedMessage message, CancellationToken ct)
@@ -62,8 +65,8 @@ public sealed class CardRenderer(ICardDirectory directory, TaskLinks links, IOpt
     /// <summary>The text a button shows for an outcome.</summary>
     public static string OutcomeLabel(string outcome) => outcome switch
     {
-        "Approve" => "同意",
-        "Reject" => "驳回",
+        ApprovalChain.Approve => "同意",
+        ApprovalChain.Reject => "驳回",
         _ => outcome,
     };
 
@@ -123,7 +126,7 @@ public sealed class CardRenderer(ICardDirectory directory, TaskLinks links, IOpt
     private static CardButton Button(string outcome) => new(
         FieldLimits.Chars(OutcomeLabel(outcome), FieldLimits.ButtonText),
         outcome,
-        outcome == "Reject" ? 2 : 1);
+        outcome == ApprovalChain.Reject ? 2 : 1);
 
     /// <summary>
     /// Title and body, then the message number: WeCom's duplicate check compares whole requests, so two notifications
@@ -145,23 +148,21 @@ public sealed class CardRenderer(ICardDirectory directory, TaskLinks links, IOpt
         DuplicateCheckInterval = DuplicateCheckSeconds,
     };
 
-    /// <summary>"张三 已同意"; the short "已同意" when the name would not fit on a button.</summary>
+    /// <summary>The same words a click on a card that someone else decided shows ("已由 王店长 同意").</summary>
     private async Task<string> ClosedTextAsync(TaskSnapshot? task, CancellationToken ct)
     {
-        if (task is null || task.Status != TaskStatus.Completed)
+        switch (task?.Status)
         {
-            return task is null ? "已处理" : $"已{StatusWord(task.Status)}";
+            case TaskStatus.Expired:
+                return CardTexts.Expired;
+            case TaskStatus.Cancelled:
+                return CardTexts.Cancelled;
+            case TaskStatus.Completed when task.CompletedBy is { } actor:
+                var username = actor.StartsWith(UserPrefix, StringComparison.Ordinal) ? actor[UserPrefix.Length..] : actor;
+                return CardTexts.DecidedBy(await people.DisplayNameAsync(username, ct) ?? username, task.Outcome);
+            default:
+                return CardTexts.Done;
         }
-
-        var verb = task.Outcome switch
-        {
-            "Approve" => "已同意",
-            "Reject" => "已驳回",
-            _ => "已处理",
-        };
-        var by = task.CompletedBy is { } actor ? await directory.DisplayNameAsync(actor.StartsWith("user:", StringComparison.Ordinal) ? actor[5..] : actor, ct) : null;
-        var full = by is null ? verb : verb == "已处理" ? $"已由 {by} 处理" : $"{by} {verb}";
-        return full.Length <= FieldLimits.ButtonText ? full : verb;
     }
 
     private static string StatusWord(string status) => status switch

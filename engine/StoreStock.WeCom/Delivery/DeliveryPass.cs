@@ -47,19 +47,19 @@ public sealed class DeliveryPass(
 
     private async Task<DeliveryResult> DeliverAsync(ClaimedMessage message, CancellationToken ct)
     {
-        var plan = await renderer.RenderAsync(message, ct);
         try
         {
-            return plan switch
+            return await renderer.RenderAsync(message, ct) switch
             {
                 DeliveryPlan.Skip skip => DeliveryResult.Skipped(message, skip.Reason),
                 DeliveryPlan.CloseCards close => await CloseCardsAsync(message, close.ReplaceName, ct),
                 DeliveryPlan.Send send => await SendAsync(message, send.Message, ct),
-                _ => throw new InvalidOperationException($"Unknown plan {plan}"),
+                var plan => throw new InvalidOperationException($"Unknown plan {plan}"),
             };
         }
-        catch (Exception e) when (IsDeliveryFailure(e, ct))
+        catch (Exception e) when (!ct.IsCancellationRequested)
         {
+            // WeCom's refusals and outages, and anything unexpected (a card that cannot be drawn): back-off, dead in the end, never a loop.
             return failures.Failed(message, e, clock.GetUtcNow());
         }
     }
@@ -109,7 +109,7 @@ public sealed class DeliveryPass(
                 used.Add(card.WeComTaskId);
             }
         }
-        catch (Exception e) when (IsDeliveryFailure(e, ct))
+        catch (Exception e) when (!ct.IsCancellationRequested)
         {
             return failures.Failed(message, e, clock.GetUtcNow()) with { UsedCodes = used };
         }
@@ -123,9 +123,4 @@ public sealed class DeliveryPass(
 
     private static bool Lists(string? joined, string userId) =>
         joined is { Length: > 0 } && joined.Split('|').Contains(userId, StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Errors that belong to the message (WeCom said no, or could not be reached), as opposed to this node shutting down.</summary>
-    private static bool IsDeliveryFailure(Exception e, CancellationToken ct) =>
-        e is WeComApiException or WeComUnreachableException or HttpRequestException
-        || (e is OperationCanceledException && !ct.IsCancellationRequested);
 }

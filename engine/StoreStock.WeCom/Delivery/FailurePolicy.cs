@@ -6,7 +6,7 @@ namespace StoreStock.WeCom.Delivery;
 /// <summary>
 /// What a failed send means for its message: transient and configuration errors come back later with exponential
 /// back-off (a frequency block waits out at least its minute), a wrong recipient or request is dead at once, and
-/// after the last attempt everything is dead.
+/// after the last attempt everything is dead. An unexpected error (a card that cannot be drawn) is retried the same way.
 /// </summary>
 public sealed class FailurePolicy(IOptions<DeliveryOptions> options)
 {
@@ -16,10 +16,13 @@ public sealed class FailurePolicy(IOptions<DeliveryOptions> options)
     public DeliveryResult Failed(ClaimedMessage message, Exception error, DateTimeOffset now)
     {
         var settings = options.Value;
+        // Unreachable may still have reached WeCom (a timeout after it took the message); an answered error did not.
         var (kind, text, reached) = error switch
         {
             WeComApiException api => (api.Kind, api.Message, api.Kind == WeComErrorKind.Unreachable),
-            _ => (WeComErrorKind.Unreachable, $"无法连接企业微信 (unreachable): {error.Message}", true),
+            WeComUnreachableException or HttpRequestException or OperationCanceledException =>
+                (WeComErrorKind.Unreachable, $"无法连接企业微信 (WeCom unreachable): {error.Message}", true),
+            _ => ((WeComErrorKind?)null, $"投递出错 (delivery failed): {error.GetType().Name}: {error.Message}", false),
         };
         if (kind is WeComErrorKind.Recipient or WeComErrorKind.InvalidRequest)
         {

@@ -22,6 +22,8 @@ public sealed class BurstDeliveryTests(BurstApp app, ITestOutputHelper output) :
             instances.Add((await app.StartAsync("burst-approve", new { amount = i, note = "第一批" })).InstanceId());
         }
 
+        await app.UntilCountAsync("select count(*) from wf_outbox where instance_id = any(@ids) and status = 'sent'", 100,
+            "some of the first half delivered", new { ids = instances.ToArray() });
         await app.OutageAsync("unreachable");
         var outageAt = watch.Elapsed;
         var sentBeforeOutage = await SentAsync(instances);

@@ -50,8 +50,29 @@ public sealed class CardDeliveryTests(DeliveryApp app)
 
         var greyed = await app.MessageAsync(app.ManagerA2, m => IsCard(m, taskId) && m.GetProperty("card").GetProperty("state").GetString() == "replaced",
             "the second manager's card greyed out");
-        Assert.Equal("已同意", greyed.GetProperty("card").GetProperty("replaceText").GetString());
+        Assert.Equal($"已由 {app.ManagerA} 同意", greyed.GetProperty("card").GetProperty("replaceText").GetString());
         Assert.Equal(otherCard.GetProperty("card").TaskId(), greyed.GetProperty("card").TaskId());
+    }
+
+    [Fact]
+    public async Task A_reminder_and_an_escalation_say_so_and_the_escalation_lands_on_the_supervisors_phone()
+    {
+        await app.PublishAsync(Definitions.Approval("dl-deadline", "store_manager", new { remindAfter = "PT1H", escalateAfter = "PT2H" }));
+        var taskId = (await app.StartAsync("dl-deadline", new { amount = 700, note = "冷柜整柜报损" })).NewTaskId();
+        await app.MessageAsync(DeliveryApp.ManagerAUserId, m => IsCard(m, taskId), "the card");
+
+        app.Clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
+        var reminder = (await app.MessageAsync(DeliveryApp.ManagerAUserId, m => IsCard(m, taskId) && Desc(m) == "门店库存 · 提醒", "the reminder card")).GetProperty("card").Current();
+        Assert.Equal("提醒：报损 700 元", reminder.GetProperty("main_title").GetProperty("title").GetString());
+        Assert.Equal("button_interaction", reminder.GetProperty("card_type").GetString());
+
+        app.Clock.Advance(TimeSpan.FromHours(1));
+        var escalated = (await app.MessageAsync(app.EastSupervisor, m => IsCard(m, taskId), "the escalated card on the supervisor's phone")).GetProperty("card").Current();
+        Assert.Equal("门店库存 · 已升级", escalated.GetProperty("source").GetProperty("desc").GetString());
+        Assert.Equal("升级：报损 700 元", escalated.GetProperty("main_title").GetProperty("title").GetString());
+        Assert.Contains(escalated.GetProperty("horizontal_content_list").EnumerateArray(),
+            f => f.GetProperty("keyname").GetString() == "级别" && f.GetProperty("value").GetString() == "已升级 1 级");
+        Assert.Equal(["同意", "驳回"], escalated.GetProperty("button_list").EnumerateArray().Select(b => b.GetProperty("text").GetString()));
     }
 
     [Fact]
@@ -120,6 +141,8 @@ public sealed class CardDeliveryTests(DeliveryApp app)
 
     private static bool IsCard(JsonElement message, Guid taskId) =>
         message.GetProperty("card") is { ValueKind: JsonValueKind.Object } card && CardTaskId.TryParse(card.TaskId(), out var id, out _) && id == taskId;
+
+    private static string? Desc(JsonElement message) => message.GetProperty("card").Current().GetProperty("source").GetProperty("desc").GetString();
 
     private static string Content(JsonElement message) => message.GetProperty("content").GetProperty("content").GetString()!;
 }

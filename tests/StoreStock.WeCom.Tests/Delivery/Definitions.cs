@@ -4,9 +4,16 @@ namespace StoreStock.WeCom.Tests.Delivery;
 public static class Definitions
 {
     /// <summary>One approval level for a role of the instance's store: an Approve / Reject card for each holder.</summary>
-    public static object Approval(string id, string role) => Flow(id, "approve",
-        new { id = "approve", type = "ApprovalChain", inputs = new { title = "报损 {{amount}} 元", body = "{{note}}", levels = new[] { new { role } } } },
-        "Approved", "Rejected");
+    public static object Approval(string id, string role, object? deadline = null)
+    {
+        var inputs = new Dictionary<string, object> { ["title"] = "报损 {{amount}} 元", ["body"] = "{{note}}", ["levels"] = new[] { new { role } } };
+        if (deadline is not null)
+        {
+            inputs["deadline"] = deadline;
+        }
+
+        return Flow(id, "approve", new { id = "approve", type = "ApprovalChain", inputs }, "Approved", "Rejected");
+    }
 
     /// <summary>A count a clerk must fill in: a card that needs the tasks app.</summary>
     public static object Count(string id) => Flow(id, "count",

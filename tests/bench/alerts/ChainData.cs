@@ -72,14 +72,14 @@ public static class ChainData
             stock.Complete();
         }
 
+        // Day by day, as a running chain records them: past days, then today with half the chance (the day is under way).
         using (var sales = connection.BeginBinaryImport("copy sales_daily (location_id, product_id, day, sold) from stdin (format binary)"))
         {
-            for (var s = 1; s <= options.Stores; s++)
+            for (var d = options.Days; d >= 0; d--)
             {
-                for (var p = 1; p <= options.Products; p++)
+                for (var s = 1; s <= options.Stores; s++)
                 {
-                    // Past days, then today with half the chance (the day is under way).
-                    for (var d = options.Days; d >= 0; d--)
+                    for (var p = 1; p <= options.Products; p++)
                     {
                         if (random.NextDouble() < rates[s, p] * (d == 0 ? 0.5 : 1))
                         {

@@ -55,17 +55,22 @@ public static class AlertBenchmark
 
         var checks = new List<TimeSpan>();
         AlertRunResult last = first;
+        using var statements = new StatementTimes();
         for (var i = 1; i <= options.Runs; i++)
         {
             await ChurnAsync(db, i, stop.Token);
-            (last, var elapsed) = await TimeAsync(() => run.RunAsync(stop.Token));
-            checks.Add(elapsed);
+            checks.Add(await statements.RecordAsync(async () => last = await run.RunAsync(stop.Token)));
         }
 
         var check = Median(checks);
         Print("alert check", $"{Ms(check)} median of {options.Runs}, each after 1% of the stock rows moved: the periodic check, which looks at "
             + $"the pairs whose stock moved since the last one and whose policy changed "
             + $"(last: opened {last.Opened}, refreshed {last.Refreshed}, resolved {last.Resolved}, notified {last.Notified})");
+        Print("alert check statements", "median of each, as the client saw it:");
+        foreach (var line in statements.Medians())
+        {
+            Console.WriteLine(line);
+        }
 
         // The first check of a business day (the summary rebuilt) looks at every row; forced here by forgetting the last check.
         await ChurnAsync(db, options.Runs + 1, stop.Token);
@@ -77,6 +82,7 @@ public static class AlertBenchmark
 
         if (Environment.GetEnvironmentVariable("ALERT_BENCH_EXPLAIN") is "1")
         {
+            await ChurnAsync(db, options.Runs + 2, stop.Token);
             await ExplainAsync(db);
         }
 
@@ -139,17 +145,22 @@ public static class AlertBenchmark
         await connection.ExecuteAsync("delete from alert_check_state");
     }
 
-    /// <summary>With ALERT_BENCH_EXPLAIN=1: the check's plans with actual times, in a transaction rolled back.</summary>
+    /// <summary>
+    /// With ALERT_BENCH_EXPLAIN=1, after stock moved: the plans with actual times of each statement of a periodic check, in
+    /// its order, then of the check of every row; in a transaction rolled back.
+    /// </summary>
     private static async Task ExplainAsync(NpgsqlDataSource db)
     {
         await using var connection = await db.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        await connection.ExecuteAsync("set local work_mem = '256MB'; set local jit = off", transaction: transaction);
         var now = TimeProvider.System.GetUtcNow();
-        var parameters = new { now, noSaleDays = AlertKind.NoSaleDays, notifiedBefore = now.AddDays(-1), recheckUpTo = 0L };
-        foreach (var sql in new[] { AlertSql.Check(everything: false), AlertSql.Check(everything: true), AlertSql.MarkDue })
+        var parameters = new { AlertCheck.LockKey, now, noSaleDays = AlertKind.NoSaleDays, notifiedBefore = now.AddDays(-1), recheckUpTo = 0L, opened = Array.Empty<long>() };
+        await connection.ExecuteAsync(AlertSql.Prepare, parameters, transaction);
+        foreach (var sql in new[] { SalesSummary.BuiltForToday, AlertSql.LastCheck, AlertCheckSql.Check(everything: false), AlertSql.RecordCheck, AlertSql.MarkDue, AlertCheckSql.Check(everything: true) })
         {
-            foreach (var line in await connection.QueryAsync<string>("explain (analyze, buffers) " + sql, parameters, transaction))
+            var (plan, elapsed) = await TimeAsync(() => connection.QueryAsync<string>("explain (analyze, buffers) " + sql, parameters, transaction));
+            Console.WriteLine($"-- {Ms(elapsed)} with explain: {sql.Split('\n')[0].Trim()}");
+            foreach (var line in plan)
             {
                 Console.WriteLine(line);
             }
