@@ -34,6 +34,7 @@ public static class ServiceRegistration
         services.AddStoreStockWorkflows(builder.Configuration.GetSection("Workflows"));
         services.AddStoreStockWeCom(builder.Configuration.GetSection(WeComOptions.Section));
         services.AddSingleton<StoreStock.WeCom.Delivery.ICardDirectory, Workflows.CardDirectory>();
+        services.AddSingleton<StoreStock.WeCom.Callbacks.IWeComActorResolver, Workflows.WeComActorResolver>();
         services.AddWeComSimulator();
 
         services.AddStoreStockAuth();

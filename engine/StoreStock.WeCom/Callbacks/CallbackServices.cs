@@ -5,7 +5,7 @@ namespace StoreStock.WeCom.Callbacks;
 
 public static class CallbackServices
 {
-    /// <summary>The receiver, the event table and its processor.</summary>
+    /// <summary>The receiver, the event table and its processor. The host supplies <see cref="IWeComActorResolver"/>.</summary>
     public static IServiceCollection AddWeComCallbacks(this IServiceCollection services, IConfiguration weComSection)
     {
         services.AddOptions<WeComCallbackOptions>().Bind(weComSection.GetSection(WeComCallbackOptions.Section));

@@ -2,11 +2,9 @@ using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using StoreStock.Engine.Organisation;
 using StoreStock.Engine.Runtime;
 using StoreStock.WeCom.Cards;
 using StoreStock.WeCom.Client;
-using StoreStock.WeCom.Delivery;
 
 namespace StoreStock.WeCom.Callbacks;
 
@@ -17,14 +15,15 @@ namespace StoreStock.WeCom.Callbacks;
 /// </summary>
 public sealed partial class CardClickHandler(
     WorkflowRuntime runtime,
-    IOrgDirectory org,
-    ICardDirectory people,
+    IWeComActorResolver people,
     IWeComClient client,
     NpgsqlDataSource dataSource,
     IOptions<WeComOptions> options,
     IOptions<WeComCallbackOptions> callbackOptions,
     ILogger<CardClickHandler> logger)
 {
+    private const string UserPrefix = "user:";
+
     public async Task<ClickResult> HandleAsync(CallbackEvent click, CancellationToken ct)
     {
         var (result, cardText) = await CompleteAsync(click, ct);
@@ -45,8 +44,7 @@ public sealed partial class CardClickHandler(
         }
 
         var username = options.Value.Username(click.FromUserName);
-        // The same role and scope as when they sign in: the engine's assignee and scope checks apply to the click.
-        if (await org.FindUserAsync(username, ct) is not { } actor)
+        if (await people.ActorAsync(username, ct) is not { } actor)
         {
             return (ClickResults.UnknownUser, CardTexts.Invalid);
         }
@@ -61,15 +59,21 @@ public sealed partial class CardClickHandler(
         return await TaskStateAsync(taskId, outboxId, ct) switch
         {
             null => (ClickResults.UnknownTask, CardTexts.Invalid),
-            { Status: not Engine.Tasks.TaskStatus.Open } settled =>
-                (settled.Status == Engine.Tasks.TaskStatus.Completed ? ClickResults.AlreadyDone : settled.Status,
-                 await CardTexts.SettledAsync(settled.Status, settled.CompletedBy, settled.Outcome, people, ct)),
+            { Status: Engine.Tasks.TaskStatus.Completed } done =>
+                (ClickResults.AlreadyDone, CardTexts.DecidedBy(await CompletedByAsync(done.CompletedBy, ct), done.Outcome)),
+            { Status: Engine.Tasks.TaskStatus.Expired } => (ClickResults.Expired, CardTexts.Expired),
+            { Status: Engine.Tasks.TaskStatus.Cancelled } => (ClickResults.Cancelled, CardTexts.Cancelled),
             { } open when open.Assignees.Contains(username) => (ClickResults.Refused, CardTexts.UseTasksApp),
             // The card was sent to this user and has moved on (reassigned, escalated), or it was never theirs.
             { } open when open.CardRecipient == username => (ClickResults.Reassigned, CardTexts.Reassigned),
             _ => (ClickResults.NotAssignee, CardTexts.NotYours),
         };
     }
+
+    private async Task<string?> CompletedByAsync(string? actor, CancellationToken ct) =>
+        actor is not null && actor.StartsWith(UserPrefix, StringComparison.Ordinal)
+            ? await people.DisplayNameAsync(actor[UserPrefix.Length..], ct) ?? actor[UserPrefix.Length..]
+            : null;
 
     /// <summary>Updates the clicker's copy of the card, retrying what may pass on a second try; returns the error that remained.</summary>
     private async Task<string?> UpdateCardAsync(CallbackEvent click, string cardText, CancellationToken ct)
