@@ -35,6 +35,7 @@ public class CallbackApp : WorkflowHostApp
         ["WeCom:BaseUrl"] = "",
         ["WeCom:Client:RetryDelay"] = "00:00:00.010",
         ["WeCom:Callback:CardUpdateBackoff"] = "00:00:00.050",
+        ["WeCom:Delivery:PollInterval"] = "00:00:00.100",
     };
 
     public WeComOptions WeCom => Services.GetRequiredService<IOptions<WeComOptions>>().Value;
@@ -74,18 +75,23 @@ public class CallbackApp : WorkflowHostApp
         return (instanceId, taskId);
     }
 
-    /// <summary>
-    /// Puts the task's approval card on the user's simulated phone through the real client, as the outbox delivery
-    /// does: task_id from the outbox message that carried the card, buttons keyed by the task's outcomes.
-    /// </summary>
-    public async Task<string> SendCardAsync(Guid taskId, string username, string? cardTaskId = null)
+    /// <summary>Waits (real time) for the outbox delivery to put the task's card on the user's simulated phone; returns its task_id.</summary>
+    public async Task<string> CardOnPhoneAsync(Guid taskId, string username)
     {
-        cardTaskId ??= await CardTaskIdAsync(taskId, username);
-        await SendCardAsync(cardTaskId, username);
-        return cardTaskId;
+        var prefix = $"t{taskId:N}_";
+        string? cardTaskId = null;
+        await WorkflowProbes.UntilAsync(async () =>
+        {
+            cardTaskId = (await PhoneAsync(username)).FirstOrDefault(m => m.Card?.TaskId.StartsWith(prefix, StringComparison.Ordinal) == true)?.Card!.TaskId;
+            return cardTaskId is not null;
+        }, $"the card of task {taskId} on {username}'s phone");
+        return cardTaskId!;
     }
 
-    /// <summary>Puts an approval card with this task_id on the users' phones (one message: a task_id is used once, ever).</summary>
+    /// <summary>
+    /// Sends an approval card with this task_id to the users' phones through the real client, as the delivery would
+    /// (one message: a task_id is used once, ever), for cards the outbox never carried.
+    /// </summary>
     public async Task SendCardAsync(string cardTaskId, params string[] usernames)
     {
         await Services.GetRequiredService<IWeComClient>().SendAsync(new AppMessage
@@ -129,12 +135,15 @@ public class CallbackApp : WorkflowHostApp
     }
 
     /// <summary>The user's copy of the card on their simulated phone, as it stands now.</summary>
-    public async Task<CardView> PhoneCardAsync(string username, string cardTaskId)
+    public async Task<CardView> PhoneCardAsync(string username, string cardTaskId) =>
+        (await PhoneAsync(username)).Last(m => m.Card?.TaskId == cardTaskId).Card!;
+
+    private async Task<List<MessageView>> PhoneAsync(string username)
     {
         var (status, messages) = await (await ClientAsync(null)).GetJsonAsync(
             $"/wecom-sim/api/users/{Uri.EscapeDataString(WeCom.WeComUserId(username))}/messages");
         Assert.Equal(HttpStatusCode.OK, status);
-        return messages.Deserialize<List<MessageView>>(JsonSerializerOptions.Web)!.Last(m => m.Card?.TaskId == cardTaskId).Card!;
+        return messages.Deserialize<List<MessageView>>(JsonSerializerOptions.Web)!;
     }
 
     /// <summary>The template card task_id the delivery gave the task's card to the user (from the outbox row that carried it).</summary>
