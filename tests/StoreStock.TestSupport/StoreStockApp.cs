@@ -76,14 +76,16 @@ public class StoreStockApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>Puts opening stock on a location through the ledger, as an import would.</summary>
-    public async Task OpeningStockAsync(int locationId, int productId, decimal quantity, decimal unitCost = 3.5m)
+    public Task OpeningStockAsync(int locationId, int productId, decimal quantity, decimal unitCost = 3.5m) =>
+        WriteMovesAsync([new StoreStock.Inventory.Ledger.StockMove(locationId, productId, StoreStock.Inventory.Ledger.MoveKind.OpeningBalance, quantity, UnitCost: unitCost)]);
+
+    /// <summary>Writes stock moves through the ledger in a transaction of their own (set-up, or a till sale while a test runs).</summary>
+    public async Task WriteMovesAsync(IReadOnlyList<StoreStock.Inventory.Ledger.StockMove> moves, string actor = "test:setup")
     {
         var ledger = Services.GetRequiredService<StoreStock.Inventory.Ledger.LedgerWriter>();
         await using var connection = await Db.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        await ledger.ApplyAsync(connection, transaction,
-            [new StoreStock.Inventory.Ledger.StockMove(locationId, productId, StoreStock.Inventory.Ledger.MoveKind.OpeningBalance, quantity, UnitCost: unitCost)],
-            "test:setup");
+        await ledger.ApplyAsync(connection, transaction, moves, actor);
         await transaction.CommitAsync();
     }
 

@@ -9,10 +9,12 @@ public static class WriteOffApi
 {
     public const string Photo = "https://img.example.cn/writeoff/broken-bottle.jpg";
 
-    public static object Request(TestOrg.StoreRow store, params (string Sku, decimal Quantity)[] lines) => new
+    public static object Request(TestOrg.StoreRow store, params (string Sku, decimal Quantity)[] lines) => Request(store, "damaged", lines);
+
+    public static object Request(TestOrg.StoreRow store, string reason, params (string Sku, decimal Quantity)[] lines) => new
     {
         locationCode = store.Code + "-F",
-        reason = "damaged",
+        reason,
         photoUrl = Photo,
         note = "搬运时摔碎",
         lines = lines.Select(l => new { code = l.Sku, quantity = l.Quantity }).ToArray(),

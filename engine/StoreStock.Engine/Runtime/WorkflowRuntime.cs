@@ -18,6 +18,10 @@ public sealed record StepResult(Guid InstanceId, string Status, IReadOnlyList<Ta
     /// <summary>Timers the step created; the near ones get their Quartz trigger once the step has committed.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     internal IReadOnlyList<TimerRecord> NewTimers { get; init; } = [];
+
+    /// <summary>The instance's variables as the step saved them, for a caller that needs what its first step wrote (a document's number).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public JsonObject Variables { get; init; } = [];
 }
 
 /// <summary>
@@ -184,25 +188,27 @@ public sealed class WorkflowRuntime(EngineDatabase database, EngineServices serv
         return notYet;
     }
 
-    public async Task<Outcome<StepResult>> CancelAsync(Guid instanceId, WorkflowActor actor, CancellationToken ct) =>
-        await OnInstanceAsync(instanceId, actor, async step =>
+    public async Task<Outcome<StepResult>> CancelAsync(Guid instanceId, WorkflowActor actor, CancellationToken ct)
+    {
+        try
         {
-            if (InstanceStatus.IsClosed(step.Instance.Status))
+            return await OnInstanceAsync(instanceId, actor, async step =>
             {
-                return Failure.Conflict($"流程实例已{StatusWord(step.Instance.Status)} (the instance is already {step.Instance.Status})");
-            }
+                if (InstanceStatus.IsClosed(step.Instance.Status))
+                {
+                    return Failure.Conflict($"流程实例已{StatusWord(step.Instance.Status)} (the instance is already {step.Instance.Status})");
+                }
 
-            try
-            {
                 await step.CancelAsync();
-            }
-            catch (Activities.CancelRefusedException refused)
-            {
-                return Failure.Conflict(refused.Message);
-            }
-
-            return null;
-        }, ct);
+                return null;
+            }, ct);
+        }
+        catch (Activities.CancelRefusedException refused)
+        {
+            // Thrown out of the transaction, so nothing of the cancel is kept (what other hooks gave back included).
+            return Failure.Conflict(refused.Message);
+        }
+    }
 
     public async Task<Outcome<StepResult>> RetryAsync(Guid instanceId, WorkflowActor actor, CancellationToken ct) =>
         await OnInstanceAsync(instanceId, actor, async step =>
@@ -326,6 +332,7 @@ public sealed class WorkflowRuntime(EngineDatabase database, EngineServices serv
             step.Changes.Incidents.Select(i => i.Message).ToList())
         {
             NewTimers = step.Changes.NewTimers,
+            Variables = step.Instance.Variables,
         };
     }
 

@@ -98,8 +98,6 @@ public sealed class WorkflowStep
     /// <summary>Cancels the instance: activities give back what they hold, every wait goes, every open card is cancelled.</summary>
     public async Task CancelAsync()
     {
-        // All hooks or none: one that refuses (goods already shipped) undoes what the others gave back.
-        await UnitOfWork.Transaction.SaveAsync("cancel", CancellationToken);
         foreach (var activity in Definition.Activities.Values)
         {
             try
@@ -110,7 +108,6 @@ public sealed class WorkflowStep
             catch
             {
                 await UnitOfWork.ActivityFailedAsync(CancellationToken);
-                await UnitOfWork.Transaction.RollbackAsync("cancel", CancellationToken);
                 throw;
             }
         }

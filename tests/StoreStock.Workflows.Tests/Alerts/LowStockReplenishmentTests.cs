@@ -27,7 +27,7 @@ public sealed class LowStockReplenishmentTests(LowStockReplenishmentTests.App ap
         await SetLowLineAsync(shop.Store.Id, other, 5);
         await app.CheckAsync();
         Assert.Single(await kit.OrdersAsync(shop));
-        Assert.Equal(1, await InstancesAsync(shop.Store.Id));
+        Assert.Equal(1, await kit.InstancesAsync(shop.Store.Id));
     }
 
     private async Task SetLowLineAsync(int storeId, int productId, decimal lowLine)
@@ -35,12 +35,6 @@ public sealed class LowStockReplenishmentTests(LowStockReplenishmentTests.App ap
         await using var c = await app.Db.OpenConnectionAsync();
         await c.ExecuteAsync("insert into store_product_policy (store_id, product_id, low_stock_line) values (@storeId, @productId, @lowLine)",
             new { storeId, productId, lowLine });
-    }
-
-    private async Task<long> InstancesAsync(int storeId)
-    {
-        await using var c = await app.Db.OpenConnectionAsync();
-        return await c.ExecuteScalarAsync<long>("select count(*) from wf_instance where definition_id = 'replenishment' and store_id = @storeId", new { storeId });
     }
 
     public sealed class App : WorkflowsApp

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Dapper;
 
 namespace StoreStock.Workflows.Tests.Replenishment;
 
@@ -31,14 +30,8 @@ public sealed class DailyReplenishmentTests(WorkflowsApp app) : IClassFixture<Wo
         Assert.Equal(9m, ReplenishmentKit.Line(order, product, "suggestedQuantity"));
         Assert.Equal("suspended", (await app.InstanceAsync(order.GetProperty("instanceId").GetGuid())).Status());
 
-        await WorkflowProbes.UntilAsync(async () => await InstancesAsync(quiet.Store.Id) == 1, "the quiet store's run");
+        await WorkflowProbes.UntilAsync(async () => await _kit.InstancesAsync(quiet.Store.Id) == 1, "the quiet store's run");
         Assert.Empty(await _kit.OrdersAsync(quiet));
-        Assert.Equal(1, await InstancesAsync(shop.Store.Id));
-    }
-
-    private async Task<long> InstancesAsync(int storeId)
-    {
-        await using var c = await app.Db.OpenConnectionAsync();
-        return await c.ExecuteScalarAsync<long>("select count(*) from wf_instance where definition_id = 'replenishment' and store_id = @storeId", new { storeId });
+        Assert.Equal(1, await _kit.InstancesAsync(shop.Store.Id));
     }
 }

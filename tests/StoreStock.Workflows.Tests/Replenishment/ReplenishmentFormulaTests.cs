@@ -80,7 +80,7 @@ public sealed class ReplenishmentFormulaTests(WorkflowsApp app) : IClassFixture<
         Assert.Null(await SuggestionOrNullAsync(shop, plenty));
         Assert.Equal(19m, (await SuggestionAsync(shop, short_)).GetProperty("suggestedQuantity").GetDecimal());
 
-        await _kit.WriteAsync(new StockMove(shop.Store.SellingLocationId, short_, MoveKind.TransferShip, 0, InTransitDelta: 4));
+        await app.WriteMovesAsync([new StockMove(shop.Store.SellingLocationId, short_, MoveKind.TransferShip, 0, InTransitDelta: 4)]);
         var line = await SuggestionAsync(shop, short_);
         Assert.Equal(4m, line.GetProperty("inTransit").GetDecimal());
         Assert.Equal(15m, line.GetProperty("suggestedQuantity").GetDecimal());

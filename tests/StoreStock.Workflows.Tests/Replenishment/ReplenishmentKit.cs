@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Dapper;
-using Microsoft.Extensions.DependencyInjection;
 using StoreStock.Inventory.Access;
 using StoreStock.Inventory.Ledger;
 
@@ -39,16 +38,14 @@ public sealed class ReplenishmentKit(WorkflowsApp app)
 
     /// <summary>A till sale at noon (China) of the given day, through the ledger like any sale.</summary>
     public async Task SellAsync(int locationId, int productId, decimal quantity, DateOnly day) =>
-        await WriteAsync(new StockMove(locationId, productId, MoveKind.Sale, -quantity, Channel: "pos",
-            OccurredAt: new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(8))));
+        await app.WriteMovesAsync([new StockMove(locationId, productId, MoveKind.Sale, -quantity, Channel: "pos",
+            OccurredAt: new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(8)))]);
 
-    public async Task WriteAsync(StockMove move)
+    /// <summary>How many replenishment instances the store has had.</summary>
+    public async Task<long> InstancesAsync(int storeId)
     {
-        var ledger = app.Services.GetRequiredService<LedgerWriter>();
-        await using var connection = await app.Db.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await ledger.ApplyAsync(connection, transaction, [move], "test:setup");
-        await transaction.CommitAsync();
+        await using var c = await app.Db.OpenConnectionAsync();
+        return await c.ExecuteScalarAsync<long>("select count(*) from wf_instance where definition_id = 'replenishment' and store_id = @storeId", new { storeId });
     }
 
     /// <summary>Runs replenishment now for the shop as its manager; returns the started instance.</summary>

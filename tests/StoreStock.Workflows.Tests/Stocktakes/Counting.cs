@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using StoreStock.Inventory.Ledger;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace StoreStock.Workflows.Tests.Stocktakes;
 
@@ -62,14 +61,8 @@ public sealed class Counting(WorkflowsApp app)
         await CompleteAsync(approver, await OpenCardAsync(instanceId, "approve"), outcome, new { comment = outcome == "Reject" ? "请复盘" : "同意" });
 
     /// <summary>A till sale recorded through the ledger while the count runs (POS is a fact: it is always recorded).</summary>
-    public async Task SaleAsync(int locationId, int productId, decimal quantity)
-    {
-        var ledger = app.Services.GetRequiredService<LedgerWriter>();
-        await using var connection = await app.Db.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await ledger.ApplyAsync(connection, transaction, [new StockMove(locationId, productId, MoveKind.Sale, -quantity, Channel: "pos")], "test:pos");
-        await transaction.CommitAsync();
-    }
+    public Task SaleAsync(int locationId, int productId, decimal quantity) =>
+        app.WriteMovesAsync([new StockMove(locationId, productId, MoveKind.Sale, -quantity, Channel: "pos")], "test:pos");
 
     public static JsonElement Line(JsonElement stocktake, string sku) =>
         stocktake.GetProperty("lines").EnumerateArray().Single(l => l.GetProperty("sku").GetString() == sku);

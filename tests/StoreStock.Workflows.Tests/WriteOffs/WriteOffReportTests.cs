@@ -13,7 +13,7 @@ public sealed class WriteOffReportTests(WorkflowsApp app) : IClassFixture<Workfl
         await PostedAsync(app.ClerkA, app.ManagerA, app.StoreA, "damaged", (cola.Sku, 4), (bread.Sku, 2));   // 10 + 12
         await PostedAsync(app.ClerkA, app.ManagerA, app.StoreA, "expired", (bread.Sku, 5));                // 30
         await PostedAsync(app.ClerkB, app.ManagerB, app.StoreB, "damaged", (cola.Sku, 8));                 // 20
-        var (rejectedId, _, _) = await app.SubmitAsync(app.ClerkA, WithReason(app.StoreA, "damaged", (bread.Sku, 50)));
+        var (rejectedId, _, _) = await app.SubmitAsync(app.ClerkA, WriteOffApi.Request(app.StoreA, (bread.Sku, 50)));
         await app.DecideAsync(app.ManagerA, await app.OpenCardAsync(rejectedId), "Reject");
 
         var byReason = await ReportAsync(await app.HqAsync(), "reason");
@@ -52,18 +52,10 @@ public sealed class WriteOffReportTests(WorkflowsApp app) : IClassFixture<Workfl
 
     private async Task PostedAsync(string clerk, string manager, TestOrg.StoreRow store, string reason, params (string Sku, decimal Quantity)[] lines)
     {
-        var (instanceId, _, _) = await app.SubmitAsync(clerk, WithReason(store, reason, lines));
+        var (instanceId, _, _) = await app.SubmitAsync(clerk, WriteOffApi.Request(store, reason, lines));
         var (status, body) = await app.DecideAsync(manager, await app.OpenCardAsync(instanceId), "Approve");
         Assert.True(status == HttpStatusCode.OK, body.ToString());
     }
-
-    private static object WithReason(TestOrg.StoreRow store, string reason, params (string Sku, decimal Quantity)[] lines) => new
-    {
-        locationCode = store.Code + "-F",
-        reason,
-        photoUrl = WriteOffApi.Photo,
-        lines = lines.Select(l => new { code = l.Sku, quantity = l.Quantity }).ToArray(),
-    };
 
     private static async Task<JsonElement> ReportAsync(HttpClient client, string groupBy)
     {

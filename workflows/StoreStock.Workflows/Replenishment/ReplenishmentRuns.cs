@@ -29,7 +29,7 @@ public sealed class ReplenishmentRuns(StoreInScope stores, ReplenishmentStarter 
             var store = await stores.ResolveAsync(caller, storeCode, "storeCode", ct);
             if (!store.Succeeded)
             {
-                return store.Errors is { } errors ? errors : store.Failure!;
+                return store.FailedAs<IReadOnlyList<ReplenishmentStart>>();
             }
 
             storeIds = [store.Value];

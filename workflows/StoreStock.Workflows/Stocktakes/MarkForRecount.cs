@@ -5,7 +5,7 @@ using StoreStock.Inventory.Stocktakes;
 namespace StoreStock.Workflows.Stocktakes;
 
 /// <summary>A rejected count goes back to the clerks: every line with a difference is flagged for a recount (variable <c>recountLines</c>).</summary>
-[Activity("MarkForRecount", StocktakeStep.Category, "标记复盘", "Mark for recount")]
+[Activity("MarkForRecount", WorkflowCategories.Stock, "标记复盘", "Mark for recount")]
 public sealed class MarkForRecount : StocktakeStep
 {
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)

@@ -9,7 +9,7 @@ namespace StoreStock.Workflows.Stocktakes;
 /// Opens the instance's store's count with its snapshot and puts it in the variable <c>stocktake</c>
 /// ({ id, number, lines, deadline }). A schedule's firing that already has its count leaves by AlreadyOpened.
 /// </summary>
-[Activity("OpenStocktake", StocktakeStep.Category, "开始盘点", "Open stocktake", Outcomes = [Done, AlreadyOpened])]
+[Activity("OpenStocktake", WorkflowCategories.Stock, "开始盘点", "Open stocktake", Outcomes = [Done, AlreadyOpened])]
 public sealed class OpenStocktake : Activity
 {
     public const string AlreadyOpened = "AlreadyOpened";

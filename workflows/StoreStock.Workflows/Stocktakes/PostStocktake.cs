@@ -5,7 +5,7 @@ using StoreStock.Inventory.Stocktakes;
 namespace StoreStock.Workflows.Stocktakes;
 
 /// <summary>Posts the approved count: gain and loss moves through the ledger, in the step's transaction. Posting twice changes nothing.</summary>
-[Activity("PostStocktake", StocktakeStep.Category, "盘点过账", "Post stocktake")]
+[Activity("PostStocktake", WorkflowCategories.Stock, "盘点过账", "Post stocktake")]
 public sealed class PostStocktake : StocktakeStep
 {
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)

@@ -8,7 +8,7 @@ namespace StoreStock.Workflows.Stocktakes;
 /// A count not submitted in time: marked missed, and its schedule's run of consecutive misses grows (a posted count
 /// resets it). Leaves by TwoInARow when the store has now missed two or more scheduled counts in a row.
 /// </summary>
-[Activity("RecordMissedCount", StocktakeStep.Category, "记录漏盘", "Record missed count", Outcomes = [Done, TwoInARow])]
+[Activity("RecordMissedCount", WorkflowCategories.Stock, "记录漏盘", "Record missed count", Outcomes = [Done, TwoInARow])]
 public sealed class RecordMissedCount : StocktakeStep
 {
     public const string TwoInARow = "TwoInARow";

@@ -40,14 +40,9 @@ public sealed partial class StocktakeStarter(WorkflowRuntime runtime, InventoryD
 
         var input = Input(request.Scope, request.Blind ?? false, countDeadline, missedAfter);
         var started = await runtime.StartAsync(new StartRequest(DefinitionId, null, storeId, null, input), actor, ct);
-        if (started.Errors is { } startErrors)
+        if (!started.Succeeded)
         {
-            return startErrors;
-        }
-
-        if (started.Failure is { } failure)
-        {
-            return failure;
+            return started.FailedAs<StocktakeView>();
         }
 
         var number = await queries.NumberOfInstanceAsync(started.Value!.InstanceId, ct);

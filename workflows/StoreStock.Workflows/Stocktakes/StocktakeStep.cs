@@ -5,8 +5,6 @@ namespace StoreStock.Workflows.Stocktakes;
 /// <summary>An activity that works on the count the instance opened (its id is <c>stocktake.id</c> unless the definition says otherwise).</summary>
 public abstract class StocktakeStep : Activity
 {
-    public const string Category = WorkflowCategories.Stock;
-
     [Input("盘点单", "Stocktake id", UiHint = "code", Syntaxes = [Expression.JavaScript], DefaultSyntax = Expression.JavaScript)]
     public Input<long> Stocktake { get; set; } = Input<long>.Empty;
 

@@ -9,7 +9,7 @@ namespace StoreStock.Workflows.Stocktakes;
 /// { gainValue, lossValue, netValue, absoluteValue, differingLines } for the approval's conditions. Lines still
 /// uncounted send it back to the count card (Incomplete).
 /// </summary>
-[Activity("SubmitStocktake", StocktakeStep.Category, "提交盘点", "Submit stocktake", Outcomes = [Submitted, Incomplete])]
+[Activity("SubmitStocktake", WorkflowCategories.Stock, "提交盘点", "Submit stocktake", Outcomes = [Submitted, Incomplete])]
 public sealed class SubmitStocktake : StocktakeStep
 {
     public const string Submitted = "Submitted";

@@ -50,10 +50,7 @@ public sealed class ReserveTransferStock : Activity
         if (!await context.GetRequiredService<TransferReservation>().ReleaseAsync(
                 connection, transaction, context.Instance.Id, TransferStatus.Cancelled, context.Actor.Actor, context.Now))
         {
-            throw new TransferAlreadyShippedException();
+            throw new CancelRefusedException("调拨单已发货，不能取消 (the transfer has shipped and can no longer be cancelled)");
         }
     }
 }
-
-/// <summary>A cancel came after the goods left the source: the instance stays as it is.</summary>
-public sealed class TransferAlreadyShippedException() : CancelRefusedException("调拨单已发货，不能取消 (the transfer has shipped and can no longer be cancelled)");

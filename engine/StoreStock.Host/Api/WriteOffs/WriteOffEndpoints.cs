@@ -7,6 +7,7 @@ using StoreStock.Host.Workflows;
 using StoreStock.Inventory.Access;
 using StoreStock.Inventory.Documents;
 using StoreStock.Inventory.WriteOffs;
+using StoreStock.Workflows.WriteOffs;
 
 namespace StoreStock.Host.Api.WriteOffs;
 
@@ -30,7 +31,7 @@ public static class WriteOffEndpoints
     }
 
     private static async Task<IResult> StartAsync(
-        WriteOffRequest request, HttpContext context, WriteOffSteps steps, WorkflowRuntime runtime, WorkflowQueries queries, StockDocuments documents, CancellationToken ct)
+        WriteOffRequest request, HttpContext context, WriteOffSteps steps, WorkflowRuntime runtime, StockDocuments documents, CancellationToken ct)
     {
         var caller = context.Caller();
         var checkedWriteOff = await steps.CheckAsync(caller, request, ct);
@@ -39,16 +40,15 @@ public static class WriteOffEndpoints
             return OutcomeResults.Problem(checkedWriteOff);
         }
 
-        var actor = context.WorkflowActor();
         var input = new JsonObject { ["document"] = JsonSerializer.SerializeToNode(checkedWriteOff.Value!.Document, EngineJson.Options) };
-        var started = await runtime.StartAsync(new StartRequest(DefinitionId, null, checkedWriteOff.Value.StoreId, null, input), actor, ct);
+        var started = await runtime.StartAsync(new StartRequest(DefinitionId, null, checkedWriteOff.Value.StoreId, null, input), context.WorkflowActor(), ct);
         if (!started.Succeeded)
         {
             return OutcomeResults.Problem(started);
         }
 
-        var detail = await queries.InstanceAsync(started.Value!.InstanceId, actor, ct);
-        var number = detail?.Variables["documentNumber"]?.GetValue<string>();
+        // The first step wrote the document; its number is among the variables the step saved.
+        var number = started.Value!.Variables[SubmitWriteOff.NumberVariable]?.GetValue<string>();
         var document = number is null ? null : (await documents.GetAsync(caller, number, ct)).Value;
         return document is null
             ? Problems.Conflict($"报损流程没有生成报损单，实例状态 {started.Value.Status} (the workflow made no write-off document)",
