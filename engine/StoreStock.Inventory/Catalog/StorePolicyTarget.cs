@@ -17,8 +17,7 @@ public sealed record StorePolicyTarget(int StoreId, int ProductId, string StoreC
     public static async Task<Outcome<StorePolicyTarget>> LoadAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, string storeCode, string sku, CancellationToken cancellationToken)
     {
-        var storeId = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
-            "select id from store where code = @storeCode", new { storeCode }, transaction, cancellationToken: cancellationToken));
+        var storeId = (await StoreByCode.FindAsync(connection, storeCode, transaction, cancellationToken))?.Id;
         if (storeId is null)
         {
             return Failure.NotFound($"There is no store with code '{storeCode}'.");

@@ -210,10 +210,7 @@ public sealed class StockDocuments(InventoryDatabase database, LedgerWriter ledg
     public Task<Outcome<DocumentView>> RejectAsync(Caller caller, string number, DecisionRequest request, CancellationToken cancellationToken) =>
         InDocumentAsync(caller, number, ["submitted"], _ => Permission.ApproveWriteOff, async (connection, transaction, document) =>
         {
-            await connection.ExecuteAsync(
-                "update document set status = 'rejected', decided_by = @actor, decided_at = @now, decision_note = @Comment where id = @Id",
-                new { document.Id, actor = caller.Actor, now = time.GetUtcNow(), request.Comment },
-                transaction);
+            await DecideAsync(connection, transaction, document, "rejected", caller.Actor, request.Comment);
             return null;
         }, cancellationToken);
 
@@ -232,7 +229,19 @@ public sealed class StockDocuments(InventoryDatabase database, LedgerWriter ledg
             """, parameters);
     }
 
-    internal sealed record Locked(long Id, DocumentKind Kind, string Status, int LocationId);
+    /// <summary>A document's row as the operations that change it see it, locked for the rest of the transaction.</summary>
+    internal sealed record Locked(long Id, DocumentKind Kind, string Status, int LocationId)
+    {
+        /// <returns>The document; null when there is none with that number.</returns>
+        public static async Task<Locked?> LockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string number)
+        {
+            var row = await connection.QuerySingleOrDefaultAsync<(long Id, string Kind, string Status, int LocationId)>(
+                "select id, kind, status, location_id from document where number = @number for update",
+                new { number },
+                transaction);
+            return row.Id == 0 ? null : new Locked(row.Id, DocumentKind.Find(row.Kind)!, row.Status, row.LocationId);
+        }
+    }
 
     /// <summary>Locks the document, checks state, role and scope, runs the step, and answers the document as it now is.</summary>
     private async Task<Outcome<DocumentView>> InDocumentAsync(
@@ -245,16 +254,12 @@ public sealed class StockDocuments(InventoryDatabase database, LedgerWriter ledg
     {
         return await database.InTransactionAsync<Outcome<DocumentView>>(async (connection, transaction) =>
         {
-            var row = await connection.QuerySingleOrDefaultAsync<(long Id, string Kind, string Status, int LocationId)>(
-                "select id, kind, status, location_id from document where number = @number for update",
-                new { number },
-                transaction);
-            if (row.Id == 0 || !await scope.CanAccessLocationAsync(caller, row.LocationId, cancellationToken))
+            var document = await Locked.LockAsync(connection, transaction, number);
+            if (document is null || !await scope.CanAccessLocationAsync(caller, document.LocationId, cancellationToken))
             {
                 return Failure.NotFound($"No document '{number}' in your scope.");
             }
 
-            var document = new Locked(row.Id, DocumentKind.Find(row.Kind)!, row.Status, row.LocationId);
             if (!caller.Can(permission(document)))
             {
                 return Failure.Forbidden("Your role may not do this with this document.");
@@ -291,12 +296,16 @@ public sealed class StockDocuments(InventoryDatabase database, LedgerWriter ledg
             return Failure.Conflict("Not enough stock for every line; nothing was posted.", new { lines = shortLines });
         }
 
-        await connection.ExecuteAsync(
-            "update document set status = @status, decided_by = @actor, decided_at = @now, decision_note = @comment where id = @Id",
-            new { document.Id, status, actor, now = time.GetUtcNow(), comment },
-            transaction);
+        await DecideAsync(connection, transaction, document, status, actor, comment);
         return null;
     }
+
+    /// <summary>Records the decision on a document: its new status, who decided, when, and their note.</summary>
+    internal Task DecideAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Locked document, string status, string actor, string? note) =>
+        connection.ExecuteAsync(
+            "update document set status = @status, decided_by = @actor, decided_at = @now, decision_note = @note where id = @Id",
+            new { document.Id, status, actor, now = time.GetUtcNow(), note },
+            transaction);
 
     /// <summary>Lines for one product are merged; the merged line keeps the first unit cost given for it.</summary>
     private static async Task<Dictionary<int, decimal?>> FirstCostByProductAsync(

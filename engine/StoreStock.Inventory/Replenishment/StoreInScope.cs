@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using StoreStock.Inventory.Access;
+using StoreStock.Inventory.Shared;
 
 namespace StoreStock.Inventory.Replenishment;
 
@@ -15,14 +16,14 @@ public sealed class StoreInScope(NpgsqlDataSource dataSource, ScopeGuard scopeGu
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var id = await connection.QuerySingleOrDefaultAsync<int?>(new CommandDefinition("select id from store where code = @code", new { code }, cancellationToken: ct));
-        if (id is null)
+        var store = await StoreByCode.FindAsync(connection, code, cancellationToken: ct);
+        if (store is null)
         {
             return Failure.NotFound($"门店 {code} 不存在 (store not found)");
         }
 
-        return await scopeGuard.CanAccessStoreAsync(caller, id.Value, ct)
-            ? id.Value
+        return await scopeGuard.CanAccessStoreAsync(caller, store.Id, ct)
+            ? store.Id
             : Failure.Forbidden($"门店 {code} 不在你的范围内 (the store is outside your scope)");
     }
 

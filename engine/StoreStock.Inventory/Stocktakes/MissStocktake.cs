@@ -12,7 +12,7 @@ public static class StocktakeMisses
     /// <returns>The schedule's consecutive misses now; 0 for an ad-hoc count or one that was no longer open.</returns>
     public static async Task<int> RecordAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id)
     {
-        var header = await StocktakeHeader.LockAsync(connection, transaction, id) ?? throw new InvalidOperationException($"No stocktake {id}.");
+        var header = await StocktakeHeader.LockAsync(connection, transaction, id);
         if (header.Status != StocktakeStatus.Counting)
         {
             return 0;

@@ -14,7 +14,7 @@ public static class StocktakePosting
     public static async Task<VarianceTotals?> PostAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, LedgerWriter ledger, long id, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var header = await StocktakeHeader.LockAsync(connection, transaction, id) ?? throw new InvalidOperationException($"No stocktake {id}.");
+        var header = await StocktakeHeader.LockAsync(connection, transaction, id);
         if (header.Status != StocktakeStatus.Submitted)
         {
             return null;

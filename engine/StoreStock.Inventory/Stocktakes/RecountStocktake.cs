@@ -12,7 +12,7 @@ public static class StocktakeRecount
     /// <returns>How many lines were flagged (0 when the count was not waiting for a decision).</returns>
     public static async Task<int> MarkAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id)
     {
-        var header = await StocktakeHeader.LockAsync(connection, transaction, id) ?? throw new InvalidOperationException($"No stocktake {id}.");
+        var header = await StocktakeHeader.LockAsync(connection, transaction, id);
         if (header.Status != StocktakeStatus.Submitted)
         {
             return 0;

@@ -9,9 +9,13 @@ public sealed record StocktakeHeader(
 {
     private const string Columns = "id, number, store_id, location_id, status, blind, round, schedule_id, instance_id";
 
-    /// <summary>Locks the row for the rest of the transaction, so two writers to one count take turns.</summary>
-    public static Task<StocktakeHeader?> LockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id) =>
-        connection.QuerySingleOrDefaultAsync<StocktakeHeader>($"select {Columns} from stocktake where id = @id for update", new { id }, transaction);
+    /// <summary>
+    /// Locks the row for the rest of the transaction, so two writers to one count take turns. For a workflow step, whose
+    /// instance opened the count: there is one.
+    /// </summary>
+    public static async Task<StocktakeHeader> LockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id) =>
+        await connection.QuerySingleOrDefaultAsync<StocktakeHeader>($"select {Columns} from stocktake where id = @id for update", new { id }, transaction)
+        ?? throw new InvalidOperationException($"No stocktake {id}.");
 
     public static Task<StocktakeHeader?> LockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string number) =>
         connection.QuerySingleOrDefaultAsync<StocktakeHeader>($"select {Columns} from stocktake where number = @number for update", new { number }, transaction);

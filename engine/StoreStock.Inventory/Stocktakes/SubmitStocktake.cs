@@ -11,7 +11,7 @@ public static class StocktakeSubmission
 
     public static async Task<Result> SubmitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, string actor, DateTimeOffset now)
     {
-        var header = await StocktakeHeader.LockAsync(connection, transaction, id) ?? throw new InvalidOperationException($"No stocktake {id}.");
+        var header = await StocktakeHeader.LockAsync(connection, transaction, id);
         var lines = await StocktakeHeader.VarianceAsync(connection, id, transaction);
         var uncounted = lines.Count(l => l.Counted is null);
         if (header.Status == StocktakeStatus.Counting && uncounted > 0)

@@ -34,8 +34,7 @@ public sealed class TransferPreparation(InventoryDatabase database, LineResolver
         ValidateLines(requested, errors);
         await using var connection = await database.DataSource.OpenConnectionAsync(ct);
         var from = await FindSourceAsync(connection, request, errors);
-        var to = string.IsNullOrWhiteSpace(request.ToStore) ? null : await connection.QuerySingleOrDefaultAsync<End>(
-            "select id as store_id, selling_location_id as location_id, region_id from store where code = @code and is_active", new { code = request.ToStore.Trim() });
+        var to = string.IsNullOrWhiteSpace(request.ToStore) ? null : await ActiveStoreAsync(connection, request.ToStore.Trim());
         if (to is null && !string.IsNullOrWhiteSpace(request.ToStore))
         {
             errors.Add("toStore", $"no active store has code '{request.ToStore.Trim()}'");
@@ -116,8 +115,7 @@ public sealed class TransferPreparation(InventoryDatabase database, LineResolver
     {
         if (!string.IsNullOrWhiteSpace(request.FromStore))
         {
-            var store = await connection.QuerySingleOrDefaultAsync<End>(
-                "select id as store_id, selling_location_id as location_id, region_id from store where code = @code and is_active", new { code = request.FromStore.Trim() });
+            var store = await ActiveStoreAsync(connection, request.FromStore.Trim());
             if (store is null)
             {
                 errors.Add("fromStore", $"no active store has code '{request.FromStore.Trim()}'");
@@ -146,6 +144,12 @@ public sealed class TransferPreparation(InventoryDatabase database, LineResolver
 
         return location;
     }
+
+    /// <summary>An active store as a transfer's end: its selling location.</summary>
+    private static async Task<End?> ActiveStoreAsync(Npgsql.NpgsqlConnection connection, string code) =>
+        await StoreByCode.FindAsync(connection, code) is { IsActive: true } store
+            ? new End { StoreId = store.Id, LocationId = store.SellingLocationId, RegionId = store.RegionId }
+            : null;
 
     private sealed class End
     {

@@ -11,7 +11,7 @@ namespace StoreStock.Inventory.WriteOffs;
 /// cancelled inside the caller's transaction (a workflow step). Each step checks the document's status first, so a
 /// step run again changes nothing twice.
 /// </summary>
-public sealed class WriteOffSteps(InventoryDatabase database, StockDocuments documents, TimeProvider time)
+public sealed class WriteOffSteps(InventoryDatabase database, StockDocuments documents)
 {
     public const string ShortNote = "库存不足，未过账 (not enough stock; nothing was posted)";
 
@@ -67,7 +67,7 @@ public sealed class WriteOffSteps(InventoryDatabase database, StockDocuments doc
             """,
             new { id },
             transaction);
-        return new SubmittedWriteOff(number, id, decimal.Round(value, 2));
+        return new SubmittedWriteOff(number, decimal.Round(value, 2));
     }
 
     /// <summary>Posts a submitted write-off. False when stock is short: then nothing moves and the document is rejected with a note.</summary>
@@ -84,7 +84,7 @@ public sealed class WriteOffSteps(InventoryDatabase database, StockDocuments doc
             return true;
         }
 
-        await DecideAsync(connection, transaction, document, "rejected", actor, ShortNote);
+        await documents.DecideAsync(connection, transaction, document, "rejected", actor, ShortNote);
         return false;
     }
 
@@ -93,7 +93,7 @@ public sealed class WriteOffSteps(InventoryDatabase database, StockDocuments doc
         var document = await LockAsync(connection, transaction, number);
         if (document.Status == "submitted")
         {
-            await DecideAsync(connection, transaction, document, "rejected", actor, comment);
+            await documents.DecideAsync(connection, transaction, document, "rejected", actor, comment);
         }
     }
 
@@ -102,20 +102,10 @@ public sealed class WriteOffSteps(InventoryDatabase database, StockDocuments doc
         var document = await LockAsync(connection, transaction, number);
         if (document.Status == "submitted")
         {
-            await DecideAsync(connection, transaction, document, "cancelled", actor, "流程已取消 (the process was cancelled)");
+            await documents.DecideAsync(connection, transaction, document, "cancelled", actor, "流程已取消 (the process was cancelled)");
         }
     }
 
-    private static async Task<StockDocuments.Locked> LockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string number)
-    {
-        var row = await connection.QuerySingleAsync<(long Id, string Kind, string Status, int LocationId)>(
-            "select id, kind, status, location_id from document where number = @number for update", new { number }, transaction);
-        return new StockDocuments.Locked(row.Id, DocumentKind.Find(row.Kind)!, row.Status, row.LocationId);
-    }
-
-    private Task<int> DecideAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, StockDocuments.Locked document, string status, string actor, string? note) =>
-        connection.ExecuteAsync(
-            "update document set status = @status, decided_by = @actor, decided_at = @now, decision_note = @note where id = @Id",
-            new { document.Id, status, actor, note, now = time.GetUtcNow() },
-            transaction);
+    private static async Task<StockDocuments.Locked> LockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string number) =>
+        await StockDocuments.Locked.LockAsync(connection, transaction, number) ?? throw new InvalidOperationException($"No document {number}.");
 }
