@@ -9,9 +9,6 @@ public sealed class WeComOptions
 {
     public const string Section = "WeCom";
 
-    /// <summary>The official API root, for reference in configuration.</summary>
-    public const string OfficialBaseUrl = "https://qyapi.weixin.qq.com";
-
     public string CorpId { get; set; } = "";
 
     public int AgentId { get; set; }

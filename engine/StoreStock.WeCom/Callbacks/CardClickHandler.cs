@@ -22,8 +22,6 @@ public sealed partial class CardClickHandler(
     IOptions<WeComCallbackOptions> callbackOptions,
     ILogger<CardClickHandler> logger)
 {
-    private const string UserPrefix = "user:";
-
     public async Task<ClickResult> HandleAsync(CallbackEvent click, CancellationToken ct)
     {
         var (result, cardText) = await CompleteAsync(click, ct);
@@ -60,7 +58,7 @@ public sealed partial class CardClickHandler(
         {
             null => (ClickResults.UnknownTask, CardTexts.Invalid),
             { Status: Engine.Tasks.TaskStatus.Completed } done =>
-                (ClickResults.AlreadyDone, CardTexts.DecidedBy(await CompletedByAsync(done.CompletedBy, ct), done.Outcome)),
+                (ClickResults.AlreadyDone, await CardTexts.DecidedByAsync(people, done.CompletedBy, done.Outcome, ct)),
             { Status: Engine.Tasks.TaskStatus.Expired } => (ClickResults.Expired, CardTexts.Expired),
             { Status: Engine.Tasks.TaskStatus.Cancelled } => (ClickResults.Cancelled, CardTexts.Cancelled),
             { } open when open.Assignees.Contains(username) => (ClickResults.Refused, CardTexts.UseTasksApp),
@@ -70,18 +68,15 @@ public sealed partial class CardClickHandler(
         };
     }
 
-    private async Task<string?> CompletedByAsync(string? actor, CancellationToken ct) =>
-        actor is not null && actor.StartsWith(UserPrefix, StringComparison.Ordinal)
-            ? await people.DisplayNameAsync(actor[UserPrefix.Length..], ct) ?? actor[UserPrefix.Length..]
-            : null;
-
-    /// <summary>Updates the clicker's copy of the card, retrying what may pass on a second try; returns the error that remained.</summary>
+    /// <summary>
+    /// Updates the clicker's copy of the card; returns the error that remained. The client already retries WeCom's busy
+    /// and rate-limit answers, so only an unreachable WeCom is tried again here.
+    /// </summary>
     private async Task<string?> UpdateCardAsync(CallbackEvent click, string cardText, CancellationToken ct)
     {
         var update = new TemplateCardUpdate
         {
             Userids = [click.FromUserName],
-            AgentId = options.Value.AgentId,
             ResponseCode = click.ResponseCode!,
             Button = new ReplaceButton(cardText),
         };
@@ -94,21 +89,18 @@ public sealed partial class CardClickHandler(
                 await client.UpdateTemplateCardAsync(update, ct);
                 return null;
             }
-            catch (Exception e) when (IsRetryable(e) && attempt < settings.CardUpdateAttempts)
+            catch (WeComUnreachableException) when (attempt < settings.CardUpdateAttempts)
             {
                 await Task.Delay(wait, ct);
                 wait *= 2;
             }
-            catch (Exception e) when (e is WeComApiException or WeComUnreachableException or HttpRequestException)
+            catch (Exception e) when (e is WeComApiException or WeComUnreachableException)
             {
                 LogCardUpdateFailed(logger, click.TaskId, click.FromUserName, attempt, e);
                 return e.Message;
             }
         }
     }
-
-    private static bool IsRetryable(Exception e) =>
-        e is WeComApiException { IsTransient: true } or WeComUnreachableException or HttpRequestException;
 
     /// <summary>The task as it stands, with the recipient of the outbox message that carried the clicked card.</summary>
     private async Task<TaskState?> TaskStateAsync(Guid taskId, long outboxId, CancellationToken ct)

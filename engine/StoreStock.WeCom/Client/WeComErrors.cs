@@ -9,12 +9,12 @@ public static class WeComErrors
 
     private static readonly Dictionary<int, (WeComErrorKind Kind, string Meaning)> Known = new()
     {
-        [-1] = (WeComErrorKind.Busy, "system busy"),
+        [Busy] = (WeComErrorKind.Busy, "system busy"),
         [40001] = (WeComErrorKind.Configuration, "invalid secret"),
         [40003] = (WeComErrorKind.Recipient, "invalid userid"),
         [40008] = (WeComErrorKind.InvalidRequest, "invalid msgtype"),
         [40013] = (WeComErrorKind.Configuration, "invalid corp id"),
-        [40014] = (WeComErrorKind.TokenRejected, "invalid access_token"),
+        [InvalidToken] = (WeComErrorKind.TokenRejected, "invalid access_token"),
         [40056] = (WeComErrorKind.Configuration, "invalid agent id"),
         [40058] = (WeComErrorKind.InvalidRequest, "invalid parameter"),
         [40091] = (WeComErrorKind.Configuration, "secret belongs to another corp"),
@@ -25,7 +25,7 @@ public static class WeComErrors
         [41011] = (WeComErrorKind.Configuration, "agent id missing"),
         [41016] = (WeComErrorKind.InvalidRequest, "title missing"),
         [41033] = (WeComErrorKind.InvalidRequest, "description missing"),
-        [42001] = (WeComErrorKind.TokenRejected, "access_token expired"),
+        [TokenExpired] = (WeComErrorKind.TokenRejected, "access_token expired"),
         [42014] = (WeComErrorKind.InvalidRequest, "task_id invalid, empty, too long or already used"),
         [42015] = (WeComErrorKind.Configuration, "the card was sent by another app"),
         [42016] = (WeComErrorKind.InvalidRequest, "task_id not found"),

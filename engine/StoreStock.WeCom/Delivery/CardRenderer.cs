@@ -1,7 +1,6 @@
 using StoreStock.Engine.Activities.BuiltIn;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using StoreStock.Engine;
 using StoreStock.Engine.Tasks;
 using StoreStock.WeCom.Callbacks;
@@ -16,13 +15,12 @@ namespace StoreStock.WeCom.Delivery;
 /// form, a <c>text_notice</c> card linking to the task page when a form must be filled, plain text for notifications,
 /// and the greyed-out button text when a task was closed. Chinese, within WeCom's field limits.
 /// </summary>
-public sealed class CardRenderer(ICardDirectory directory, IWeComActorResolver people, TaskLinks links, IOptions<WeComOptions> weCom)
+public sealed class CardRenderer(ICardDirectory directory, IWeComActorResolver people, TaskLinks links)
 {
     /// <summary>WeCom drops a second identical request inside this window (the maximum, 4 h), so a resend after a crash is not shown twice.</summary>
     public const int DuplicateCheckSeconds = 4 * 60 * 60;
 
     private const int MaxButtons = 6;
-    private const string UserPrefix = "user:";
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     public async Task<DeliveryPlan> RenderAsync(ClaimedMessage message, CancellationToken ct)
@@ -56,19 +54,11 @@ public sealed class CardRenderer(ICardDirectory directory, IWeComActorResolver p
     }
 
     /// <summary>A card is a one-tap decision when nothing must be filled in and its outcomes fit on WeCom's buttons.</summary>
-    public static bool IsOneTap(TaskSnapshot task)
+    private static bool IsOneTap(TaskSnapshot task)
     {
         var form = JsonSerializer.Deserialize<List<FormField>>(task.FormJson, EngineJson.Options) ?? [];
         return !form.Exists(f => f.Required) && task.Outcomes.Count is > 0 and <= MaxButtons;
     }
-
-    /// <summary>The text a button shows for an outcome.</summary>
-    public static string OutcomeLabel(string outcome) => outcome switch
-    {
-        ApprovalChain.Approve => "同意",
-        ApprovalChain.Reject => "驳回",
-        _ => outcome,
-    };
 
     private async Task<TemplateCard> CardAsync(ClaimedMessage message, Guid taskId, TaskSnapshot task, CancellationToken ct)
     {
@@ -127,7 +117,7 @@ public sealed class CardRenderer(ICardDirectory directory, IWeComActorResolver p
         new(FieldLimits.Chars(key, FieldLimits.Keyname), FieldLimits.Chars(value, FieldLimits.Value));
 
     private static CardButton Button(string outcome) => new(
-        FieldLimits.Chars(OutcomeLabel(outcome), FieldLimits.ButtonText),
+        FieldLimits.Chars(CardTexts.OutcomeLabel(outcome), FieldLimits.ButtonText),
         outcome,
         outcome == ApprovalChain.Reject ? 2 : 1);
 
@@ -142,31 +132,22 @@ public sealed class CardRenderer(ICardDirectory directory, IWeComActorResolver p
         return FieldLimits.Bytes(words, FieldLimits.TextBytes - System.Text.Encoding.UTF8.GetByteCount(reference)) + reference;
     }
 
-    private AppMessage Envelope(ClaimedMessage message, string type) => new()
+    private static AppMessage Envelope(ClaimedMessage message, string type) => new()
     {
         ToUser = message.UserId,
         MsgType = type,
-        AgentId = weCom.Value.AgentId,
         EnableDuplicateCheck = 1,
         DuplicateCheckInterval = DuplicateCheckSeconds,
     };
 
     /// <summary>The same words a click on a card that someone else decided shows ("已由 王店长 同意").</summary>
-    private async Task<string> ClosedTextAsync(TaskSnapshot? task, CancellationToken ct)
+    private async Task<string> ClosedTextAsync(TaskSnapshot? task, CancellationToken ct) => task?.Status switch
     {
-        switch (task?.Status)
-        {
-            case TaskStatus.Expired:
-                return CardTexts.Expired;
-            case TaskStatus.Cancelled:
-                return CardTexts.Cancelled;
-            case TaskStatus.Completed when task.CompletedBy is { } actor:
-                var username = actor.StartsWith(UserPrefix, StringComparison.Ordinal) ? actor[UserPrefix.Length..] : actor;
-                return CardTexts.DecidedBy(await people.DisplayNameAsync(username, ct) ?? username, task.Outcome);
-            default:
-                return CardTexts.Done;
-        }
-    }
+        TaskStatus.Expired => CardTexts.Expired,
+        TaskStatus.Cancelled => CardTexts.Cancelled,
+        TaskStatus.Completed => await CardTexts.DecidedByAsync(people, task.CompletedBy, task.Outcome, ct),
+        _ => CardTexts.Done,
+    };
 
     private static string StatusWord(string status) => status switch
     {

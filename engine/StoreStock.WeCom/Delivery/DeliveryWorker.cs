@@ -9,7 +9,7 @@ namespace StoreStock.WeCom.Delivery;
 /// Runs delivery rounds on every node: straight on while rounds come back full, otherwise after the poll interval
 /// (real time; due times and rate windows are read from the TimeProvider inside each round).
 /// </summary>
-public sealed partial class DeliveryWorker(IServiceProvider services, IOptions<DeliveryOptions> options, ILogger<DeliveryWorker> logger) : BackgroundService
+public sealed partial class DeliveryWorker(IServiceScopeFactory scopes, IOptions<DeliveryOptions> options, ILogger<DeliveryWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -24,7 +24,8 @@ public sealed partial class DeliveryWorker(IServiceProvider services, IOptions<D
             var claimed = 0;
             try
             {
-                claimed = await services.GetRequiredService<DeliveryPass>().RunOnceAsync(stoppingToken);
+                await using var scope = scopes.CreateAsyncScope();
+                claimed = await scope.ServiceProvider.GetRequiredService<DeliveryPass>().RunOnceAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {

@@ -11,13 +11,11 @@ public static class FieldLimits
     private const char Ellipsis = '…';
 
     // Card fields, at the low end of the documented "recommended" ranges.
-    public const int SourceDesc = 13;
     public const int MainTitle = 26;
     public const int SubTitleText = 112;
     public const int Keyname = 5;
     public const int Value = 26;
     public const int ButtonText = 10;
-    public const int JumpTitle = 18;
 
     /// <summary>text.content and markdown.content.</summary>
     public const int TextBytes = 2048;

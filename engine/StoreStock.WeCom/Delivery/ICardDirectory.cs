@@ -6,9 +6,3 @@ public interface ICardDirectory
     /// <summary>The store's name, or null when unknown.</summary>
     Task<string?> StoreNameAsync(int storeId, CancellationToken ct);
 }
-
-/// <summary>Used when the host registers no directory: no store line.</summary>
-public sealed class NoCardDirectory : ICardDirectory
-{
-    public Task<string?> StoreNameAsync(int storeId, CancellationToken ct) => Task.FromResult<string?>(null);
-}

@@ -51,17 +51,16 @@ public sealed class OutboxClaims(NpgsqlDataSource dataSource, IOptions<WeComOpti
             update wf_outbox o
             set lease_until = @leaseUntil, attempts = o.attempts + 1, first_attempt_at = coalesce(o.first_attempt_at, @now)
             from chosen c where o.id = c.id
-            returning o.id, o.kind, o.recipient, o.title, o.body, o.task_id, o.attempts
+            returning o.id, o.kind, o.recipient, c.userid, o.title, o.body, o.task_id, o.attempts, c.attempted_before
         ),
         slots as (
             insert into wecom_send_slot (userid, outbox_id, at)
             select userid, id, @leaseUntil from chosen where kind <> 'task_closed'
             returning id, outbox_id
         )
-        select m.id, m.kind, m.recipient, c.userid, m.title, m.body, m.task_id, m.attempts, c.attempted_before, s.id,
+        select m.id, m.kind, m.recipient, m.userid, m.title, m.body, m.task_id, m.attempts, m.attempted_before, s.id,
                t.status, t.form::text, t.outcomes, t.assignees, t.due_at, t.store_id, t.escalation_level, t.completed_by, t.outcome
         from claimed m
-        join chosen c on c.id = m.id
         left join slots s on s.outbox_id = m.id
         left join wf_task t on t.id = m.task_id
         order by m.id

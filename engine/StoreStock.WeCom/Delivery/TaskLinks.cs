@@ -4,7 +4,7 @@ using StoreStock.WeCom.Client;
 
 namespace StoreStock.WeCom.Delivery;
 
-/// <summary>The address a notice card opens for its task: <c>WeCom:TaskUrl</c>, or this host's own address + tasks/{id}.</summary>
+/// <summary>The address a notice card opens for its task: <c>WeCom:Delivery:TaskUrl</c>, or this host's own address + tasks/{id}.</summary>
 public sealed class TaskLinks(IOptions<DeliveryOptions> options, IServer server)
 {
     private const string Placeholder = "{taskId}";
