@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using StoreStock.WeComSimulator.Api;
@@ -28,7 +29,7 @@ public static class WeComSimulatorModule
 
     public static IEndpointRouteBuilder MapWeComSimulator(this IEndpointRouteBuilder endpoints)
     {
-        var sim = endpoints.MapGroup(PathPrefix).AllowAnonymous();
+        var sim = endpoints.MapGroup(PathPrefix).AllowAnonymous().ExcludeFromDescription();
         sim.MapCgiBin();
         sim.MapControl();
         sim.MapPhoneApi();

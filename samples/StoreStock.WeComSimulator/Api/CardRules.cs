@@ -16,11 +16,13 @@ internal static partial class CardRules
     public static readonly IReadOnlySet<string> CardTypes = new HashSet<string>(
         ["text_notice", "news_notice", "button_interaction", "vote_interaction", "multiple_interaction"], StringComparer.Ordinal);
 
-    /// <summary>Cards that call back and may be updated (text/news notices only when they carry an action menu).</summary>
-    public static bool IsUpdatable(JsonObject card) =>
-        Str(card["card_type"]) is "button_interaction" or "vote_interaction" or "multiple_interaction" || card["action_menu"] is JsonObject;
+    /// <summary>The card types a member answers on the card itself: a send gets a response code, button.replace_name greys them.</summary>
+    public static bool IsInteractive(string? cardType) => cardType is "button_interaction" or "vote_interaction" or "multiple_interaction";
 
-    public static bool IsValidTaskId(string? taskId) => taskId is not null && TaskIdPattern().IsMatch(taskId);
+    /// <summary>Cards that call back and may be updated (text/news notices only when they carry an action menu).</summary>
+    public static bool IsUpdatable(JsonObject card) => IsInteractive(Str(card["card_type"])) || card["action_menu"] is JsonObject;
+
+    private static bool IsValidTaskId(string? taskId) => taskId is not null && TaskIdPattern().IsMatch(taskId);
 
     public static SimError? Check(JsonObject card)
     {

@@ -12,9 +12,6 @@ internal static class MessageRules
     public const int TextCardDescriptionMaxBytes = 512;
     public const int UrlMaxBytes = 2048;
 
-    /// <summary>The message types the simulator delivers and draws.</summary>
-    public static readonly IReadOnlySet<string> Types = new HashSet<string>(["text", "textcard", "markdown", "template_card"], StringComparer.Ordinal);
-
     public static SimError? Check(string? msgType, JsonObject body) => msgType switch
     {
         null or "" => new SimError(SimErrors.InvalidMsgType, "msgtype missing"),

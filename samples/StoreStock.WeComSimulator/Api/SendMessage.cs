@@ -63,8 +63,8 @@ internal static partial class SendMessage
         if (taskId is not null)
         {
             var cardType = Str(content["card_type"])!;
-            s.Cards[taskId] = new SentCard(cardType, now);
-            if (cardType is "button_interaction" or "vote_interaction" or "multiple_interaction")
+            s.Cards[taskId] = cardType;
+            if (CardRules.IsInteractive(cardType))
             {
                 responseCode = s.ResponseCodes.Issue(taskId, now);
             }
@@ -81,7 +81,7 @@ internal static partial class SendMessage
                 continue;
             }
 
-            var copy = taskId is null ? null : new CardCopy(taskId, Str(content["card_type"])!, content.DeepClone().AsObject());
+            var copy = taskId is null ? null : new CardCopy(taskId, content.DeepClone().AsObject());
             s.Phones.Deliver(phone, new PhoneMessage(msgId, msgType, now, content.DeepClone().AsObject(), copy));
             s.Stats.Delivered++;
         }

@@ -31,7 +31,7 @@ internal static class UpdateTemplateCard
             (_, null) => new SimError(SimErrors.InvalidResponseCode, "unknown, already used or expired"),
             _ when card is null && update["button"] is null => new SimError(SimErrors.InvalidParameter, "button or template_card required"),
             _ when card is null && IsBlank(replaceName) => new SimError(SimErrors.MissingButtonName, "button.replace_name missing"),
-            _ when card is null && s.Cards[taskId!].CardType is not ("button_interaction" or "vote_interaction" or "multiple_interaction") =>
+            _ when card is null && !CardRules.IsInteractive(s.Cards[taskId!]) =>
                 new SimError(SimErrors.InvalidParameter, "button.replace_name only updates button, vote and multiple cards"),
             _ when !atAll && (userIds is null || userIds.Count == 0) => new SimError(SimErrors.InvalidParameter, "userids or atall required"),
             _ => card is null ? null : CheckReplacement(card, taskId),

@@ -11,7 +11,7 @@ internal static class ControlEndpoints
 {
     public static void MapControl(this IEndpointRouteBuilder sim)
     {
-        var control = sim.MapGroup("/control").ExcludeFromDescription();
+        var control = sim.MapGroup("/control");
         control.MapGet("/outage", (SimulatorState state) => TypedResults.Ok(OutageView.Of(state.Locked(s => s.Outage))));
         control.MapPost("/outage", SetOutage);
         control.MapPost("/invalidate-tokens", (SimulatorState state) =>

@@ -6,7 +6,7 @@ using StoreStock.WeComSimulator.State;
 namespace StoreStock.WeComSimulator.Phone;
 
 /// <summary>Posts sealed callbacks to StoreStock: WeComSimulator:CallbackUrl, or this host's own /wecom/callback.</summary>
-public sealed class CallbackSender(IHttpClientFactory httpFactory, IServer server, IOptions<WeComSimulatorOptions> options)
+public sealed class CallbackSender(IHttpClientFactory httpFactory, IServer server, IOptions<WeComSimulatorOptions> options, TimeProvider time)
 {
     public const string HttpClientName = "WeComSimulator.Callback";
 
@@ -18,7 +18,7 @@ public sealed class CallbackSender(IHttpClientFactory httpFactory, IServer serve
         : HostAddress.Of(server) is { } self ? new Uri(self, "wecom/callback")
         : null;
 
-    public async Task<CallbackAttempt> PostAsync(PostedCallback callback, TimeProvider time, CancellationToken ct)
+    public async Task<CallbackAttempt> PostAsync(PostedCallback callback, CancellationToken ct)
     {
         var http = httpFactory.CreateClient(HttpClientName);
         try

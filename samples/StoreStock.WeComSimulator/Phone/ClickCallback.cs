@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Xml.Linq;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using StoreStock.WeCom.Crypto;
@@ -16,7 +14,7 @@ namespace StoreStock.WeComSimulator.Phone;
 internal static class ClickCallback
 {
     public static async Task<Results<Ok<ClickResult>, ProblemHttpResult>> ClickAsync(
-        string userId, ClickRequest request, SimulatorState state, CallbackSender sender, TimeProvider time, CancellationToken ct)
+        string userId, ClickRequest request, SimulatorState state, CallbackSender sender, CancellationToken ct)
     {
         var callbackUrl = sender.CallbackUrl();
         if (callbackUrl is null)
@@ -27,7 +25,8 @@ internal static class ClickCallback
         PostedCallback? posted = null;
         var refusal = state.Locked(s =>
         {
-            var copy = s.Phones.Find(userId)?.Messages.LastOrDefault(m => m.Card?.TaskId == request.TaskId)?.Card;
+            var phone = s.Phones.Find(userId);
+            var copy = phone?.Messages.LastOrDefault(m => m.Card?.TaskId == request.TaskId)?.Card;
             if (copy is null)
             {
                 return Problem(StatusCodes.Status404NotFound, "该成员没有这张卡片 (this member has no card with that task id)");
@@ -41,30 +40,26 @@ internal static class ClickCallback
             }
 
             s.Stats.Clicks++;
-            posted = s.Callbacks.Add(Seal(s, s.Phones.Find(userId)!.UserId, copy, request.Key, callbackUrl));
+            posted = s.Callbacks.Add(Seal(s, phone!.UserId, copy, request.Key, callbackUrl));
             return null;
         });
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        var attempt = await sender.PostAsync(posted!, time, ct);
-        state.Locked(_ => posted!.Attempts.Add(attempt));
-        return TypedResults.Ok(new ClickResult(posted!.Id, attempt.Status, posted.ResponseCode, attempt.Error));
+        return refusal ?? await PostAsync(posted!, state, sender, ct);
     }
 
     /// <summary>Posts a callback again exactly as before (same signature, timestamp, nonce), as WeCom does when it retries.</summary>
     public static async Task<Results<Ok<ClickResult>, ProblemHttpResult>> ReplayAsync(
-        long id, SimulatorState state, CallbackSender sender, TimeProvider time, CancellationToken ct)
+        long id, SimulatorState state, CallbackSender sender, CancellationToken ct)
     {
         var posted = state.Locked(s => s.Callbacks.Find(id));
-        if (posted is null)
-        {
-            return Problem(StatusCodes.Status404NotFound, "没有这个回调 (no such callback)");
-        }
+        return posted is null
+            ? Problem(StatusCodes.Status404NotFound, "没有这个回调 (no such callback)")
+            : await PostAsync(posted, state, sender, ct);
+    }
 
-        var attempt = await sender.PostAsync(posted, time, ct);
+    /// <summary>One delivery attempt of a callback, recorded with it.</summary>
+    private static async Task<Results<Ok<ClickResult>, ProblemHttpResult>> PostAsync(PostedCallback posted, SimulatorState state, CallbackSender sender, CancellationToken ct)
+    {
+        var attempt = await sender.PostAsync(posted, ct);
         state.Locked(_ => posted.Attempts.Add(attempt));
         return TypedResults.Ok(new ClickResult(posted.Id, attempt.Status, posted.ResponseCode, attempt.Error));
     }
@@ -74,19 +69,9 @@ internal static class ClickCallback
         var now = s.Now;
         var responseCode = s.ResponseCodes.Issue(copy.TaskId, now);
         var timestamp = now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var nonce = RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue).ToString(CultureInfo.InvariantCulture);
+        var nonce = TemplateCardEvent.NewNonce();
         var agentId = s.App.AgentId.ToString(CultureInfo.InvariantCulture);
-        var xml = new XElement("xml",
-            new XElement("ToUserName", new XCData(s.App.CorpId)),
-            new XElement("FromUserName", new XCData(userId)),
-            new XElement("CreateTime", timestamp),
-            new XElement("MsgType", new XCData("event")),
-            new XElement("Event", new XCData("template_card_event")),
-            new XElement("EventKey", new XCData(key)),
-            new XElement("TaskId", new XCData(copy.TaskId)),
-            new XElement("CardType", new XCData(copy.CardType)),
-            new XElement("ResponseCode", new XCData(responseCode)),
-            new XElement("AgentID", agentId)).ToString(SaveOptions.DisableFormatting);
+        var xml = TemplateCardEvent.Xml(s.App.CorpId, userId, now.ToUnixTimeSeconds(), key, copy.TaskId, copy.CardType, responseCode, s.App.AgentId);
         var sealedMessage = new WeComMessageCrypt(s.App.Token, s.App.EncodingAESKey, s.App.CorpId).Seal(xml, timestamp, nonce, agentId);
         var query = $"msg_signature={sealedMessage.Signature}&timestamp={timestamp}&nonce={nonce}";
         var url = new UriBuilder(callbackUrl) { Query = string.IsNullOrEmpty(callbackUrl.Query) ? query : callbackUrl.Query.TrimStart('?') + "&" + query }.Uri;

@@ -17,9 +17,9 @@ internal static class PageEndpoints
 
     public static void MapPage(this IEndpointRouteBuilder sim)
     {
-        sim.MapGet("/", (HttpContext http) => Serve(http, "index.html")).ExcludeFromDescription();
-        sim.MapGet("/phone.css", (HttpContext http) => Serve(http, "phone.css")).ExcludeFromDescription();
-        sim.MapGet("/phone.js", (HttpContext http) => Serve(http, "phone.js")).ExcludeFromDescription();
+        sim.MapGet("/", (HttpContext http) => Serve(http, "index.html"));
+        sim.MapGet("/phone.css", (HttpContext http) => Serve(http, "phone.css"));
+        sim.MapGet("/phone.js", (HttpContext http) => Serve(http, "phone.js"));
     }
 
     private static IResult Serve(HttpContext http, string name)

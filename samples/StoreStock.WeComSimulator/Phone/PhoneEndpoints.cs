@@ -11,7 +11,7 @@ internal static class PhoneEndpoints
 {
     public static void MapPhoneApi(this IEndpointRouteBuilder sim)
     {
-        var api = sim.MapGroup("/api").ExcludeFromDescription();
+        var api = sim.MapGroup("/api");
         api.MapGet("/users", Users);
         api.MapGet("/users/{userId}/messages", Messages);
         api.MapGet("/stats", (SimulatorState state) => TypedResults.Ok(state.Locked(s => s.Stats.Snapshot())));

@@ -83,15 +83,16 @@ public sealed record PhoneMessage(string MsgId, string Type, DateTimeOffset Rece
 /// the text of the greyed-out buttons (button.replace_name, or replace_text of a replacement card) — while it is set
 /// the buttons cannot be clicked.
 /// </summary>
-public sealed class CardCopy(string taskId, string cardType, JsonObject current)
+public sealed class CardCopy(string taskId, JsonObject current)
 {
     public string TaskId { get; } = taskId;
 
-    public string CardType { get; private set; } = cardType;
+    /// <summary>The current card's card_type (a sent or replacement card has passed the card rules, so it has one).</summary>
+    public string CardType => (string)Current["card_type"]!;
 
     public JsonObject Current { get; private set; } = current;
 
-    public bool Updated { get; private set; }
+    public bool Updated => UpdatedAt is not null;
 
     public string? ReplaceText { get; private set; }
 
@@ -100,16 +101,13 @@ public sealed class CardCopy(string taskId, string cardType, JsonObject current)
     public void ReplaceButtons(string replaceName, DateTimeOffset now)
     {
         ReplaceText = replaceName;
-        Updated = true;
         UpdatedAt = now;
     }
 
     public void ReplaceCard(JsonObject card, DateTimeOffset now)
     {
         Current = card;
-        CardType = (string?)card["card_type"] ?? CardType;
         ReplaceText = (string?)card["replace_text"];
-        Updated = true;
         UpdatedAt = now;
     }
 

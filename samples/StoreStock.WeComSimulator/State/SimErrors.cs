@@ -1,16 +1,19 @@
 using System.Globalization;
+using StoreStock.WeCom.Client;
 
 namespace StoreStock.WeComSimulator.State;
 
-/// <summary>The errcodes the simulator answers with, and errmsg texts in WeCom's style (clients must decide on errcode only).</summary>
+/// <summary>
+/// The errcodes the simulator answers with (those the client itself names come from <see cref="WeComErrors"/>), and
+/// errmsg texts in WeCom's style (clients must decide on errcode only).
+/// </summary>
 public static class SimErrors
 {
-    public const int Busy = -1;
+    public const int Busy = WeComErrors.Busy;
     public const int InvalidSecret = 40001;
-    public const int InvalidUserId = 40003;
     public const int InvalidMsgType = 40008;
     public const int InvalidCorpId = 40013;
-    public const int InvalidToken = 40014;
+    public const int InvalidToken = WeComErrors.InvalidToken;
     public const int InvalidAgentId = 40056;
     public const int InvalidParameter = 40058;
     public const int MissingToken = 41001;
@@ -20,7 +23,7 @@ public static class SimErrors
     public const int MissingAgentId = 41011;
     public const int MissingTitle = 41016;
     public const int MissingDescription = 41033;
-    public const int TokenExpired = 42001;
+    public const int TokenExpired = WeComErrors.TokenExpired;
     public const int InvalidTaskId = 42014;
     public const int TaskIdNotFound = 42016;
     public const int InvalidButtonKey = 42018;
@@ -36,7 +39,6 @@ public static class SimErrors
     {
         [Busy] = "system busy",
         [InvalidSecret] = "invalid credential",
-        [InvalidUserId] = "invalid userid",
         [InvalidMsgType] = "invalid message type",
         [InvalidCorpId] = "invalid corpid",
         [InvalidToken] = "invalid access_token",

@@ -24,8 +24,8 @@ public sealed class SimulatorState(TimeProvider time, IOptions<WeComOptions> opt
 
     public Phones Phones { get; } = new();
 
-    /// <summary>Every task_id ever sent (WeCom keeps them unique per app forever) with the card it was sent on.</summary>
-    public Dictionary<string, SentCard> Cards { get; } = new(StringComparer.Ordinal);
+    /// <summary>Every task_id ever sent (WeCom keeps them unique per app forever) with the type of the card it was sent on.</summary>
+    public Dictionary<string, string> Cards { get; } = new(StringComparer.Ordinal);
 
     public CallbackLog Callbacks { get; } = new();
 
@@ -80,6 +80,3 @@ public sealed class SimulatorState(TimeProvider time, IOptions<WeComOptions> opt
         s.Outage = Outage.None;
     });
 }
-
-/// <summary>A template card as sent, by task_id.</summary>
-public sealed record SentCard(string CardType, DateTimeOffset SentAt);

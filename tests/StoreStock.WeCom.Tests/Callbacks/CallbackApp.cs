@@ -1,10 +1,11 @@
 using System.Net;
-using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StoreStock.Inventory.Access;
+using StoreStock.WeCom.Cards;
 using StoreStock.WeCom.Client;
+using StoreStock.WeCom.Tests.Simulator;
 using StoreStock.WeComSimulator.Phone;
 
 namespace StoreStock.WeCom.Tests.Callbacks;
@@ -29,13 +30,10 @@ public class CallbackApp : WorkflowHostApp
 
     protected override int? DefaultStoreId => StoreA.Id;
 
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(SimulatorApi.Settings(base.Settings))
     {
         [$"WeCom:Users:{ManagerA}"] = ManagerAWeComId,
-        ["WeCom:BaseUrl"] = "",
-        ["WeCom:Client:RetryDelay"] = "00:00:00.010",
         ["WeCom:Callback:CardUpdateBackoff"] = "00:00:00.050",
-        ["WeCom:Delivery:PollInterval"] = "00:00:00.100",
     };
 
     public WeComOptions WeCom => Services.GetRequiredService<IOptions<WeComOptions>>().Value;
@@ -59,15 +57,7 @@ public class CallbackApp : WorkflowHostApp
     {
         var product = await Org.ProductAsync(cost: 4m, price: 8m);
         await OpeningStockAsync(StoreA.SellingLocationId, product.Id, 50, 4m);
-        var request = new
-        {
-            locationCode = StoreA.Code + "-F",
-            reason = "damaged",
-            photoUrl = "https://img.example.cn/writeoff/broken-bottle.jpg",
-            note = "搬运时摔碎",
-            lines = new[] { new { code = product.Sku, quantity = 5m } },
-        };
-        var (status, body) = await (await ClientAsync(ClerkA)).PostAsync("/api/write-offs", request);
+        var (status, body) = await (await ClientAsync(ClerkA)).PostAsync("/api/write-offs", WriteOffApi.Request(StoreA, (product.Sku, 5m)));
         Assert.True(status == HttpStatusCode.Created, body.ToString());
         var instanceId = body.GetProperty("instanceId").GetGuid();
         var taskId = (await InstanceAsync(instanceId)).GetProperty("tasks").EnumerateArray()
@@ -78,11 +68,10 @@ public class CallbackApp : WorkflowHostApp
     /// <summary>Waits (real time) for the outbox delivery to put the task's card on the user's simulated phone; returns its task_id.</summary>
     public async Task<string> CardOnPhoneAsync(Guid taskId, string username)
     {
-        var prefix = $"t{taskId:N}_";
         string? cardTaskId = null;
         await WorkflowProbes.UntilAsync(async () =>
         {
-            cardTaskId = (await PhoneAsync(username)).FirstOrDefault(m => m.Card?.TaskId.StartsWith(prefix, StringComparison.Ordinal) == true)?.Card!.TaskId;
+            cardTaskId = (await PhoneAsync(username)).FirstOrDefault(m => CardTaskId.TryParse(m.Card?.TaskId, out var id, out _) && id == taskId)?.Card!.TaskId;
             return cardTaskId is not null;
         }, $"the card of task {taskId} on {username}'s phone");
         return cardTaskId!;
@@ -92,69 +81,36 @@ public class CallbackApp : WorkflowHostApp
     /// Sends an approval card with this task_id to the users' phones through the real client, as the delivery would
     /// (one message: a task_id is used once, ever), for cards the outbox never carried.
     /// </summary>
-    public async Task SendCardAsync(string cardTaskId, params string[] usernames)
-    {
-        await Services.GetRequiredService<IWeComClient>().SendAsync(new AppMessage
-        {
-            ToUser = string.Join('|', usernames.Select(WeCom.WeComUserId)),
-            MsgType = "template_card",
-            TemplateCard = new TemplateCard
-            {
-                CardType = "button_interaction",
-                TaskId = cardTaskId,
-                MainTitle = new CardTitle("报损审批", "门店 A · 5 件"),
-                ButtonList = [new CardButton("同意", "Approve", 1), new CardButton("驳回", "Reject", 2)],
-            },
-        }, CancellationToken.None);
-    }
+    public Task SendCardAsync(string cardTaskId, params string[] usernames) =>
+        Services.GetRequiredService<IWeComClient>().SendAsync(
+            SimMessages.Approval(string.Join('|', usernames.Select(WeCom.WeComUserId)), cardTaskId), CancellationToken.None);
 
     /// <summary>Taps a button on the user's simulated phone: the simulator seals and posts the click to /wecom/callback.</summary>
     public async Task<ClickResult> TapAsync(string username, string cardTaskId, string key)
     {
-        var (status, body) = await (await ClientAsync(null)).PostAsync(
-            $"/wecom-sim/api/users/{Uri.EscapeDataString(WeCom.WeComUserId(username))}/click", new { taskId = cardTaskId, key });
-        Assert.True(status == HttpStatusCode.OK, body.ToString());
-        var click = body.Deserialize<ClickResult>(JsonSerializerOptions.Web)!;
-        Assert.True(click.CallbackStatus == 200, $"StoreStock answered the click with {click.CallbackStatus}: {click.Error}");
+        var (status, click, body) = await this.ClickAsync(WeCom.WeComUserId(username), cardTaskId, key);
+        Assert.True(status == HttpStatusCode.OK, body);
+        Assert.True(click!.CallbackStatus == 200, $"StoreStock answered the click with {click.CallbackStatus}: {click.Error}");
         return click;
     }
 
     /// <summary>Posts a click's callback again exactly as before, as WeCom does when it missed the answer.</summary>
-    public async Task<HttpStatusCode> ReplayAsync(ClickResult click)
-    {
-        var (status, body) = await (await ClientAsync(null)).PostAsync($"/wecom-sim/api/callbacks/{click.CallbackId}/replay");
-        Assert.True(status == HttpStatusCode.OK, body.ToString());
-        return (HttpStatusCode)body.GetProperty("callbackStatus").GetInt32();
-    }
-
-    /// <summary>Makes the simulated WeCom API fail (mode unreachable, busy, …) for the next calls, or until set to none.</summary>
-    public async Task OutageAsync(string mode, int? calls = null)
-    {
-        var (status, body) = await (await ClientAsync(null)).PostAsync("/wecom-sim/control/outage", new { mode, calls });
-        Assert.True(status == HttpStatusCode.OK, body.ToString());
-    }
+    public async Task<HttpStatusCode> ReplayAsync(ClickResult click) => (HttpStatusCode)(await this.ReplayAsync(click.CallbackId)).CallbackStatus;
 
     /// <summary>The user's copy of the card on their simulated phone, as it stands now.</summary>
     public async Task<CardView> PhoneCardAsync(string username, string cardTaskId) =>
         (await PhoneAsync(username)).Last(m => m.Card?.TaskId == cardTaskId).Card!;
 
-    private async Task<List<MessageView>> PhoneAsync(string username)
-    {
-        var (status, messages) = await (await ClientAsync(null)).GetJsonAsync(
-            $"/wecom-sim/api/users/{Uri.EscapeDataString(WeCom.WeComUserId(username))}/messages");
-        Assert.Equal(HttpStatusCode.OK, status);
-        return messages.Deserialize<List<MessageView>>(JsonSerializerOptions.Web)!;
-    }
+    private Task<List<MessageView>> PhoneAsync(string username) => this.MessagesAsync(WeCom.WeComUserId(username));
 
     /// <summary>The template card task_id the delivery gave the task's card to the user (from the outbox row that carried it).</summary>
     public async Task<string> CardTaskIdAsync(Guid taskId, string username)
     {
-        await using var connection = await Db.OpenConnectionAsync();
-        var outboxId = await connection.ExecuteScalarAsync<long>(
+        var outboxId = await this.ScalarAsync<long>(
             "select max(id) from wf_outbox where task_id = @taskId and recipient = @username and kind in ('task', 'escalate')",
             new { taskId, username });
         Assert.True(outboxId > 0, $"no card was queued for {username}");
-        return StoreStock.WeCom.Cards.CardTaskId.Format(taskId, outboxId);
+        return CardTaskId.Format(taskId, outboxId);
     }
 
     public async Task<TaskRow> TaskAsync(Guid taskId)
@@ -164,17 +120,9 @@ public class CallbackApp : WorkflowHostApp
             "select status, completed_by as CompletedBy, outcome, jsonb_array_length(history) as HistoryLength from wf_task where id = @taskId", new { taskId });
     }
 
-    public async Task<long> JournalCountAsync(Guid instanceId)
-    {
-        await using var connection = await Db.OpenConnectionAsync();
-        return await connection.ExecuteScalarAsync<long>("select count(*) from wf_journal where instance_id = @instanceId", new { instanceId });
-    }
+    public Task<long> JournalCountAsync(Guid instanceId) => this.CountAsync("select count(*) from wf_journal where instance_id = @instanceId", new { instanceId });
 
-    public async Task<long> EventCountAsync()
-    {
-        await using var connection = await Db.OpenConnectionAsync();
-        return await connection.ExecuteScalarAsync<long>("select count(*) from wecom_callback_event");
-    }
+    public Task<long> EventCountAsync() => this.CountAsync("select count(*) from wecom_callback_event");
 
     /// <summary>The stored callbacks of a card (task_id), oldest first.</summary>
     public async Task<IReadOnlyList<EventRow>> EventsAsync(string cardTaskId)

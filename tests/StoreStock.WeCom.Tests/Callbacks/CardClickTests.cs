@@ -1,6 +1,7 @@
 using System.Net;
 using Dapper;
 using StoreStock.WeCom.Cards;
+using StoreStock.WeComSimulator.Phone;
 
 namespace StoreStock.WeCom.Tests.Callbacks;
 
@@ -170,11 +171,11 @@ public sealed class CardClickTests(CallbackApp app) : IClassFixture<CallbackApp>
     public async Task Other_events_are_stored_and_ignored()
     {
         var wecom = new CallbackSender(app);
-        var from = "ignored." + CallbackSender.NewNonce();
+        var from = "ignored." + TemplateCardEvent.NewNonce();
         var head = $"<xml><ToUserName>{wecom.Options.CorpId}</ToUserName><FromUserName>{from}</FromUserName><CreateTime>{wecom.Now}</CreateTime>";
         string[] events =
         [
-            $"{head}<MsgType>text</MsgType><Content>你好</Content><MsgId>{CallbackSender.NewNonce()}</MsgId><AgentID>{wecom.Options.AgentId}</AgentID></xml>",
+            $"{head}<MsgType>text</MsgType><Content>你好</Content><MsgId>{TemplateCardEvent.NewNonce()}</MsgId><AgentID>{wecom.Options.AgentId}</AgentID></xml>",
             $"{head}<MsgType>event</MsgType><Event>enter_agent</Event><EventKey></EventKey><AgentID>{wecom.Options.AgentId}</AgentID></xml>",
             $"{head}<MsgType>event</MsgType><Event>template_card_menu_event</Event><EventKey>mute</EventKey><TaskId>t1</TaskId><ResponseCode>{CallbackSender.NewResponseCode()}</ResponseCode></xml>",
             $"{head}<MsgType>event</MsgType><Event>change_contact</Event><ChangeType>update_user</ChangeType><UserID>{from}</UserID></xml>",

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using StoreStock.WeComSimulator.Phone;
 
 namespace StoreStock.WeCom.Tests.Callbacks;
 
@@ -72,7 +73,7 @@ public sealed class UrlVerificationTests(CallbackApp app) : IClassFixture<Callba
     private async Task<(HttpStatusCode Status, string? ContentType, byte[] Body)> VerifyAsync(string echo, string? signature = null)
     {
         var timestamp = _wecom.Now.ToString(CultureInfo.InvariantCulture);
-        var nonce = CallbackSender.NewNonce();
+        var nonce = TemplateCardEvent.NewNonce();
         signature ??= WeComSignature.Compute(_wecom.Options.Token, timestamp, nonce, echo);
         var url = $"{CallbackSender.Path}?msg_signature={signature}&timestamp={timestamp}&nonce={nonce}&echostr={Uri.EscapeDataString(echo)}";
         using var response = await (await app.ClientAsync(null)).GetAsync(new Uri(url, UriKind.Relative));

@@ -90,7 +90,7 @@ public sealed class BurstDeliveryTests(BurstApp app, ITestOutputHelper output) :
 
         app.Clock.Advance(TimeSpan.FromSeconds(61));
         await app.UntilCountAsync("select count(*) from wf_outbox where instance_id = any(@ids) and status = 'sent'", 45, "the other 15 cards", new { ids });
-        var received = (await app.MessagesAsync(app.LoneManager)).Select(m => m.GetProperty("receivedAt").GetDateTimeOffset()).Order().ToList();
+        var received = (await app.PhoneAsync(app.LoneManager)).Select(m => m.GetProperty("receivedAt").GetDateTimeOffset()).Order().ToList();
         Assert.Equal(45, received.Count);
         Assert.All(received, at => Assert.InRange(received.Count(r => r > at - TimeSpan.FromMinutes(1) && r <= at), 1, 30));
         Assert.Equal(0, (await app.StatsAsync()).DroppedOverRateLimit);

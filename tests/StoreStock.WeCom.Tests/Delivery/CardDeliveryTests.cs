@@ -135,8 +135,8 @@ public sealed class CardDeliveryTests(DeliveryApp app)
             await app.UntilCountAsync("select count(*) from wf_outbox where task_id = @taskId and status = 'sent'", 3, "the cards and the closing settled", new { taskId });
             var rows = await app.RowsAsync("task_id = @taskId", new { taskId });
             Assert.All(rows.Where(r => r.Kind == "task"), r => Assert.Contains("任务已完成", r.Note, StringComparison.Ordinal));
-            Assert.DoesNotContain(await app.MessagesAsync(DeliveryApp.ManagerAUserId), m => IsCard(m, taskId));
-            Assert.DoesNotContain(await app.MessagesAsync(app.ManagerA2), m => IsCard(m, taskId));
+            Assert.DoesNotContain(await app.PhoneAsync(DeliveryApp.ManagerAUserId), m => IsCard(m, taskId));
+            Assert.DoesNotContain(await app.PhoneAsync(app.ManagerA2), m => IsCard(m, taskId));
         }
         finally
         {

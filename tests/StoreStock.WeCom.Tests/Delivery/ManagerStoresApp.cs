@@ -25,11 +25,9 @@ public abstract class ManagerStoresApp : WorkflowHostApp
 
     protected override IDictionary<string, string?> Settings => WithDeliverySettings(base.Settings);
 
-    /// <summary>Fast polling and short waits for delivery tests (the client's own busy back-off too).</summary>
-    public static Dictionary<string, string?> WithDeliverySettings(IDictionary<string, string?> settings) => new(settings)
+    /// <summary>The simulator's fast settings, and the retry waits the delivery tests count on.</summary>
+    public static Dictionary<string, string?> WithDeliverySettings(IDictionary<string, string?> settings) => new(SimulatorApi.Settings(settings))
     {
-        ["WeCom:Client:RetryDelay"] = "00:00:00.010",
-        ["WeCom:Delivery:PollInterval"] = "00:00:00.100",
         ["WeCom:Delivery:RetryBase"] = "00:00:10",
         ["WeCom:Delivery:RetryCap"] = "00:05:00",
     };

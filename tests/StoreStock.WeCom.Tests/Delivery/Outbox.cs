@@ -14,14 +14,6 @@ public static class Outbox
             $"select id, kind, recipient, task_id as TaskId, status, attempts, last_error as LastError, note from wf_outbox where {where} order by id", args)).ToList();
     }
 
-    public static Task<long> CountAsync(this StoreStockApp app, string sql, object? args = null) => app.ScalarAsync<long>(sql, args);
-
-    public static async Task<T> ScalarAsync<T>(this StoreStockApp app, string sql, object? args = null)
-    {
-        await using var connection = await app.Db.OpenConnectionAsync();
-        return (await connection.ExecuteScalarAsync<T>(sql, args))!;
-    }
-
     /// <summary>Polls (real time) until the query counts at least <paramref name="expected"/>.</summary>
     public static Task UntilCountAsync(this StoreStockApp app, string sql, long expected, string what, object? args = null) =>
         WorkflowProbes.UntilAsync(async () => await app.CountAsync(sql, args) >= expected, what);

@@ -3,10 +3,7 @@ namespace StoreStock.WeCom.Tests.EndToEnd;
 /// <summary>The small chain with its people, the embedded WeCom simulator, and delivery polled fast.</summary>
 public sealed class PhoneChainApp : WorkflowsApp
 {
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
-    {
-        ["WeCom:Delivery:PollInterval"] = "00:00:00.100",
-    };
+    protected override IDictionary<string, string?> Settings => SimulatorApi.Settings(base.Settings);
 
     public Uri Address => ClientOptions.BaseAddress;
 

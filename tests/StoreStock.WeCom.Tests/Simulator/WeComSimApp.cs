@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -9,8 +8,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using StoreStock.WeCom;
 using StoreStock.WeCom.Client;
-using StoreStock.WeComSimulator.Phone;
-using StoreStock.WeComSimulator.State;
 
 namespace StoreStock.WeCom.Tests.Simulator;
 
@@ -22,10 +19,8 @@ public sealed class WeComSimApp : StoreStockApp
 {
     private HttpClient? _http;
 
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(SimulatorApi.Settings(base.Settings))
     {
-        ["WeCom:BaseUrl"] = "",
-        ["WeCom:Client:RetryDelay"] = "00:00:00.010",
         ["WeCom:Client:Timeout"] = "00:00:02",
         // These tests use the click's response code themselves; StoreStock's callback endpoint refuses every body, so
         // its processor never spends the code on a card that is not one of its tasks.
@@ -59,24 +54,6 @@ public sealed class WeComSimApp : StoreStockApp
             NullLogger<WeComClient>.Instance);
     }
 
-    public async Task ResetAsync()
-    {
-        using var response = await Http.PostAsync(new Uri("/wecom-sim/control/reset", UriKind.Relative), null);
-        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-    }
-
-    public async Task OutageAsync(string mode, int? calls = null, bool abort = false)
-    {
-        var (status, body) = await Http.PostAsync("/wecom-sim/control/outage", new { mode, calls, abort });
-        Assert.True(status == HttpStatusCode.OK, body.ToString());
-    }
-
-    public async Task<SimulatorStats> StatsAsync() =>
-        (await Http.GetFromJsonAsync<SimulatorStats>(new Uri("/wecom-sim/api/stats", UriKind.Relative), JsonSerializerOptions.Web))!;
-
-    public async Task<List<MessageView>> MessagesAsync(string userId) =>
-        (await Http.GetFromJsonAsync<List<MessageView>>(new Uri($"/wecom-sim/api/users/{Uri.EscapeDataString(userId)}/messages", UriKind.Relative), JsonSerializerOptions.Web))!;
-
     /// <summary>A token from the simulator's gettoken, with the host's own corp id and secret.</summary>
     public async Task<string> TokenAsync()
     {
@@ -105,16 +82,6 @@ public sealed class WeComSimApp : StoreStockApp
 
     /// <summary>Sends as the host's app (agentid filled in, as the client does).</summary>
     public Task<JsonElement> SendAsync(string token, AppMessage message) => CgiAsync("message/send", token, message with { AgentId = WeCom.AgentId });
-
-    public async Task<(HttpStatusCode Status, ClickResult? Result, string Body)> ClickAsync(string userId, string taskId, string key)
-    {
-        using var response = await Http.PostAsJsonAsync(new Uri($"/wecom-sim/api/users/{Uri.EscapeDataString(userId)}/click", UriKind.Relative), new { taskId, key });
-        var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, response.IsSuccessStatusCode ? JsonSerializer.Deserialize<ClickResult>(text, JsonSerializerOptions.Web) : null, text);
-    }
-
-    public async Task<List<CallbackView>> CallbacksAsync() =>
-        (await Http.GetFromJsonAsync<List<CallbackView>>(new Uri("/wecom-sim/api/callbacks", UriKind.Relative), JsonSerializerOptions.Web))!;
 }
 
 [CollectionDefinition(Name)]
