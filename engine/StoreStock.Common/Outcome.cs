@@ -44,6 +44,10 @@ public sealed class Outcome<T>
         where TOther : notnull =>
         Errors is { } errors ? errors : Failure ?? throw new InvalidOperationException("The outcome succeeded; it has no problems to carry over.");
 
+    /// <summary>Why an outcome did not succeed, in one line (the failure's detail, or every field error); for logs and incidents.</summary>
+    public string Problem() =>
+        Failure?.Detail ?? Errors?.Describe() ?? throw new InvalidOperationException("The outcome succeeded; it has no problem to describe.");
+
     public static implicit operator Outcome<T>(T value) => new(value, null, null);
 
     public static implicit operator Outcome<T>(FieldErrors errors) => new(default, errors, null);

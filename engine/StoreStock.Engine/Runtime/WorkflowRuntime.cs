@@ -135,13 +135,13 @@ public sealed class WorkflowRuntime(EngineDatabase database, EngineServices serv
             task.History.Add(new TaskHistoryEntry(step.Now, "completed", actor.Actor, request.Outcome));
             step.Changes.ChangedTasks.Add(task);
             step.Changes.Outbox.AddRange(task.Assignees.Where(a => a != actor.Username)
-                .Select(a => new OutboxMessage(instance.Id, task.Id, "task_closed", a, task.Title, $"已由 {actor.Actor} 处理：{request.Outcome}")));
+                .Select(a => new OutboxMessage(instance.Id, task.Id, OutboxMessageKind.TaskClosed, a, task.Title, $"已由 {actor.Actor} 处理：{request.Outcome}")));
             await step.ResumeAsync(bookmark, new ResumeSignal.TaskCompleted(task, request.Outcome!, payload, actor));
             if (step.ActiveBookmarks.Any(b => b.Id == bookmark.Id))
             {
                 // The resume faulted before it consumed the bookmark: the card stays open so it can be completed after a retry.
                 step.Changes.ChangedTasks.Remove(task);
-                step.Changes.Outbox.RemoveAll(m => m.Kind == "task_closed" && m.TaskId == task.Id);
+                step.Changes.Outbox.RemoveAll(m => m.Kind == OutboxMessageKind.TaskClosed && m.TaskId == task.Id);
             }
 
             return await SaveAsync(work, step, ct);
@@ -281,7 +281,7 @@ public sealed class WorkflowRuntime(EngineDatabase database, EngineServices serv
             task.AssigneeRole = null;
             task.History.Add(new TaskHistoryEntry(step.Now, "reassigned", actor.Actor, string.Join(",", task.Assignees)));
             step.Changes.ChangedTasks.Add(task);
-            step.Changes.Outbox.AddRange(added.Select(a => new OutboxMessage(instance.Id, task.Id, "task", a, task.Title, task.Body)));
+            step.Changes.Outbox.AddRange(added.Select(a => new OutboxMessage(instance.Id, task.Id, OutboxMessageKind.Task, a, task.Title, task.Body)));
             instance.UpdatedAt = step.Now;
             return await SaveAsync(work, step, ct);
         }, ct);

@@ -47,7 +47,7 @@ public static class TaskCards
         Plan(context, bookmark, TimerKind.Remind, deadline.RemindAfter);
         Plan(context, bookmark, TimerKind.Escalate, deadline.EscalateAfter);
         Plan(context, bookmark, TimerKind.Expire, deadline.ExpireAfter);
-        context.Notify("task", card.Assignees, card.Title, card.Body, card.Id);
+        context.Notify(OutboxMessageKind.Task, card.Assignees, card.Title, card.Body, card.Id);
         return card;
     }
 
@@ -62,7 +62,7 @@ public static class TaskCards
         {
             case TimerKind.Remind:
                 card.History.Add(new TaskHistoryEntry(context.Now, "reminded", context.Actor.Actor, null));
-                context.Notify("remind", card.Assignees, $"提醒：{card.Title}", card.Body, card.Id);
+                context.Notify(OutboxMessageKind.Remind, card.Assignees, $"提醒：{card.Title}", card.Body, card.Id);
                 break;
             case TimerKind.Escalate:
                 await EscalateAsync(context, card, policy?.EscalationMode ?? "reassign", policy?.EscalateTo);
@@ -99,7 +99,7 @@ public static class TaskCards
         if (target is null)
         {
             card.History.Add(new TaskHistoryEntry(context.Now, "escalation_skipped", context.Actor.Actor, "已是最高级别 (already at the top level)"));
-            context.Notify("remind", card.Assignees, $"已超时：{card.Title}", card.Body, card.Id);
+            context.Notify(OutboxMessageKind.Remind, card.Assignees, $"已超时：{card.Title}", card.Body, card.Id);
             return;
         }
 
@@ -109,7 +109,7 @@ public static class TaskCards
         card.AssigneeRole = role;
         card.EscalationLevel++;
         card.History.Add(new TaskHistoryEntry(context.Now, "escalated", context.Actor.Actor, note ?? $"升级至 {role} (escalated to {role})"));
-        context.Notify("escalate", added, $"升级：{card.Title}", card.Body, card.Id);
+        context.Notify(OutboxMessageKind.Escalate, added, $"升级：{card.Title}", card.Body, card.Id);
     }
 
     /// <summary>The holders of a role in the card's store or region; when nobody holds it, the next level up.</summary>

@@ -10,6 +10,11 @@ public static class OutcomeResults
         where T : notnull =>
         outcome.Succeeded ? TypedResults.Ok(outcome.Value!) : Problem(outcome);
 
+    /// <summary>201 with the new resource's address, or the problem.</summary>
+    public static IResult Created<T>(Outcome<T> outcome, Func<T, string> location)
+        where T : notnull =>
+        outcome.Value is { } value ? TypedResults.Created(location(value), value) : Problem(outcome);
+
     public static ProblemHttpResult Problem<T>(Outcome<T> outcome)
         where T : notnull =>
         outcome.Errors is { } errors ? Problems.Invalid(errors) : Problem(outcome.Failure!);

@@ -68,7 +68,7 @@ public sealed class OrgDirectory(NpgsqlDataSource dataSource, TimeProvider clock
         var user = await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(
             "select username, role, region_id, store_id from app_user where username = @username and is_active",
             new { username }, cancellationToken: cancellationToken));
-        return user is null ? null : new WorkflowActor($"user:{user.Username}", user.Username, user.Role, user.RegionId, user.StoreId);
+        return user is null ? null : WorkflowActor.Person(user.Username, user.Role, user.RegionId, user.StoreId);
     }
 
     private sealed class UserRow

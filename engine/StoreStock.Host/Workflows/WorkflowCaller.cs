@@ -8,12 +8,10 @@ namespace StoreStock.Host.Workflows;
 /// <summary>The signed-in person as the engine sees them; workflow endpoints are for people, not API keys.</summary>
 public static class WorkflowCaller
 {
-    private const string UserPrefix = "user:";
-
     public static WorkflowActor WorkflowActor(this HttpContext context)
     {
         var caller = context.Caller();
-        return new WorkflowActor(caller.Actor, caller.Actor.StartsWith(UserPrefix, StringComparison.Ordinal) ? caller.Actor[UserPrefix.Length..] : null,
+        return new WorkflowActor(caller.Actor, StoreStock.Engine.Runtime.WorkflowActor.UsernameOf(caller.Actor),
             caller.Role, caller.RegionId, caller.StoreId);
     }
 

@@ -1,3 +1,4 @@
+using StoreStock.Engine.Runtime;
 using StoreStock.Engine.Activities.BuiltIn;
 using StoreStock.WeCom.Callbacks;
 
@@ -19,8 +20,6 @@ public static class CardTexts
     /// <summary>The button did not carry an outcome the card accepts (a form card): the tasks app is the place for it.</summary>
     public const string UseTasksApp = "请在应用中处理";
 
-    private const string UserPrefix = "user:";
-
     /// <summary>The text a button shows for an outcome.</summary>
     public static string OutcomeLabel(string outcome) => Verb(outcome) ?? outcome;
 
@@ -33,12 +32,11 @@ public static class CardTexts
     /// </summary>
     public static async Task<string> DecidedByAsync(IWeComActorResolver people, string? completedBy, string? outcome, CancellationToken ct)
     {
-        if (completedBy is null || !completedBy.StartsWith(UserPrefix, StringComparison.Ordinal) || Verb(outcome) is not { } verb)
+        if (WorkflowActor.UsernameOf(completedBy) is not { } username || Verb(outcome) is not { } verb)
         {
             return Done;
         }
 
-        var username = completedBy[UserPrefix.Length..];
         return $"已由 {await people.DisplayNameAsync(username, ct) ?? username} {verb}";
     }
 

@@ -6,6 +6,9 @@ public static class WeComErrors
     public const int Busy = -1;
     public const int InvalidToken = 40014;
     public const int TokenExpired = 42001;
+    public const int TaskIdUsed = 42014;
+    public const int FrequencyLimit = 45009;
+    public const int NoValidRecipient = 81013;
 
     private static readonly Dictionary<int, (WeComErrorKind Kind, string Meaning)> Known = new()
     {
@@ -26,7 +29,7 @@ public static class WeComErrors
         [41016] = (WeComErrorKind.InvalidRequest, "title missing"),
         [41033] = (WeComErrorKind.InvalidRequest, "description missing"),
         [TokenExpired] = (WeComErrorKind.TokenRejected, "access_token expired"),
-        [42014] = (WeComErrorKind.InvalidRequest, "task_id invalid, empty, too long or already used"),
+        [TaskIdUsed] = (WeComErrorKind.InvalidRequest, "task_id invalid, empty, too long or already used"),
         [42015] = (WeComErrorKind.Configuration, "the card was sent by another app"),
         [42016] = (WeComErrorKind.InvalidRequest, "task_id not found"),
         [42017] = (WeComErrorKind.InvalidRequest, "button key not found"),
@@ -36,14 +39,14 @@ public static class WeComErrors
         [43012] = (WeComErrorKind.Configuration, "the app needs a callback URL for interactive cards"),
         [44004] = (WeComErrorKind.InvalidRequest, "text content empty"),
         [45002] = (WeComErrorKind.InvalidRequest, "message too large"),
-        [45009] = (WeComErrorKind.RateLimited, "API frequency limit"),
+        [FrequencyLimit] = (WeComErrorKind.RateLimited, "API frequency limit"),
         [45033] = (WeComErrorKind.RateLimited, "concurrency limit"),
         [48002] = (WeComErrorKind.Configuration, "API not permitted for this secret"),
         [60011] = (WeComErrorKind.Recipient, "outside the app's visible range"),
         [60020] = (WeComErrorKind.Configuration, "caller IP not in the app's trusted IPs"),
         [60111] = (WeComErrorKind.Recipient, "userid does not exist"),
         [60140] = (WeComErrorKind.InvalidRequest, "response_code invalid, already used or expired"),
-        [81013] = (WeComErrorKind.Recipient, "every recipient invalid or not permitted"),
+        [NoValidRecipient] = (WeComErrorKind.Recipient, "every recipient invalid or not permitted"),
         [82001] = (WeComErrorKind.Recipient, "every recipient invalid"),
         [301002] = (WeComErrorKind.Configuration, "token has no permission for this agent id"),
     };

@@ -1,3 +1,4 @@
+using StoreStock.Engine.Runtime;
 using StoreStock.Engine.Activities.BuiltIn;
 using System.Globalization;
 using System.Text.Json;

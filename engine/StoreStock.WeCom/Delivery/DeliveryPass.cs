@@ -1,3 +1,4 @@
+using StoreStock.Engine.Runtime;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using StoreStock.WeCom.Client;
@@ -18,8 +19,6 @@ public sealed class DeliveryPass(
     TimeProvider clock,
     IOptions<DeliveryOptions> options)
 {
-    /// <summary>42014: the task_id exists — for a card resent after an attempt that may have landed, it is already there.</summary>
-    private const int TaskIdExists = 42014;
 
     /// <summary>Delivers one batch; returns how many messages it claimed.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
@@ -71,12 +70,12 @@ public sealed class DeliveryPass(
             var sent = await client.SendAsync(app, ct);
             if (Lists(sent.InvalidUser, message.UserId))
             {
-                return failures.Failed(message, WeComErrors.ToException(81013, $"invaliduser: {sent.InvalidUser}"), clock.GetUtcNow());
+                return failures.Failed(message, WeComErrors.ToException(WeComErrors.NoValidRecipient, $"invaliduser: {sent.InvalidUser}"), clock.GetUtcNow());
             }
 
             return DeliveryResult.Sent(message, Card(message, app, sent.ResponseCode));
         }
-        catch (WeComApiException e) when (e.ErrorCode == TaskIdExists && app.TemplateCard is not null && message.AttemptedBefore)
+        catch (WeComApiException e) when (e.ErrorCode == WeComErrors.TaskIdUsed && app.TemplateCard is not null && message.AttemptedBefore)
         {
             return DeliveryResult.Sent(message, Card(message, app, null),
                 "重发时 task_id 已存在：上次已送达 (the card's task_id exists: an earlier attempt delivered it)");

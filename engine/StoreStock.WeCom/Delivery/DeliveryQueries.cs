@@ -1,3 +1,4 @@
+using StoreStock.Engine.Runtime;
 using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;

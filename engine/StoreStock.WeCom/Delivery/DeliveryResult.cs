@@ -1,3 +1,4 @@
+using StoreStock.Engine.Runtime;
 namespace StoreStock.WeCom.Delivery;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using StoreStock.Engine.Runtime;
 using Microsoft.Extensions.Options;
 using StoreStock.WeCom.Client;
 

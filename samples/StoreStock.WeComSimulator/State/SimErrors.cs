@@ -24,16 +24,16 @@ public static class SimErrors
     public const int MissingTitle = 41016;
     public const int MissingDescription = 41033;
     public const int TokenExpired = WeComErrors.TokenExpired;
-    public const int InvalidTaskId = 42014;
+    public const int InvalidTaskId = WeComErrors.TaskIdUsed;
     public const int TaskIdNotFound = 42016;
     public const int InvalidButtonKey = 42018;
     public const int MissingButtonKey = 42019;
     public const int MissingButtonName = 42020;
     public const int EmptyContent = 44004;
     public const int MessageTooLarge = 45002;
-    public const int FrequencyLimit = 45009;
+    public const int FrequencyLimit = WeComErrors.FrequencyLimit;
     public const int InvalidResponseCode = 60140;
-    public const int NoValidRecipient = 81013;
+    public const int NoValidRecipient = WeComErrors.NoValidRecipient;
 
     private static readonly Dictionary<int, string> Messages = new()
     {

@@ -54,7 +54,7 @@ public sealed partial class AlertRun(
         return due.SelectMany(alert =>
         {
             var (title, body) = AlertMessages.For(alert);
-            return managers[alert.StoreId].Select(manager => new OutboxMessage(null, null, "notify", manager, title, body));
+            return managers[alert.StoreId].Select(manager => new OutboxMessage(null, null, OutboxMessageKind.Notify, manager, title, body));
         }).ToList();
     }
 

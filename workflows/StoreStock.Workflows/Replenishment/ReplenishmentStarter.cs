@@ -45,6 +45,6 @@ public sealed class ReplenishmentStarter(WorkflowRuntime runtime, NpgsqlDataSour
             actor, cancellationToken);
         return started.Value is { } step
             ? new ReplenishmentStart(storeId, step.InstanceId, null)
-            : new ReplenishmentStart(storeId, null, started.Failure?.Detail ?? started.Errors!.Describe());
+            : new ReplenishmentStart(storeId, null, started.Problem());
     }
 }

@@ -22,9 +22,7 @@ public static class StocktakeInput
     /// <summary>The store named by <c>storeCode</c>, or an error naming the field.</summary>
     public static async Task<int?> StoreIdAsync(string? storeCode, FieldErrors errors, NpgsqlConnection connection)
     {
-        var storeId = string.IsNullOrWhiteSpace(storeCode)
-            ? null
-            : await connection.ExecuteScalarAsync<int?>("select id from store where code = @storeCode", new { storeCode });
+        var storeId = string.IsNullOrWhiteSpace(storeCode) ? null : (await StoreByCode.FindAsync(connection, storeCode))?.Id;
         if (storeId is null)
         {
             errors.Add("storeCode", string.IsNullOrWhiteSpace(storeCode) ? "必填 (is required)" : $"没有门店 {storeCode} (no such store)");

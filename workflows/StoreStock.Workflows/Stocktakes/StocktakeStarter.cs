@@ -76,7 +76,7 @@ public sealed partial class StocktakeStarter(WorkflowRuntime runtime, InventoryD
             new StartRequest(DefinitionId, null, schedule.StoreId, $"stocktake-schedule:{scheduleId}", input), WorkflowActor.System("stocktake-schedule"), ct);
         if (!started.Succeeded)
         {
-            LogNotStarted(logger, scheduleId, firedFor, started.Errors?.Describe() ?? started.Failure!.Detail);
+            LogNotStarted(logger, scheduleId, firedFor, started.Problem());
         }
 
         return started.Value?.InstanceId;

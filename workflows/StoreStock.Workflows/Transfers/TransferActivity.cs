@@ -15,7 +15,7 @@ public static class TransferActivity
         where T : notnull =>
         outcome.Succeeded
             ? outcome.Value!
-            : throw new ActivityFaultException($"调拨{stageZh}被拒绝：{outcome.Failure?.Detail ?? outcome.Errors!.Describe()} (the transfer refused the {stageEn})");
+            : throw new ActivityFaultException($"调拨{stageZh}被拒绝：{outcome.Problem()} (the transfer refused the {stageEn})");
 
     /// <summary>[{ productId, quantity }], the shape a task card's product-lines field lists and returns.</summary>
     public static JsonNode? Lines(IEnumerable<TransferQuantity> lines) => JsonSerializer.SerializeToNode(lines.ToList(), EngineJson.Options);

@@ -1,3 +1,4 @@
+using StoreStock.Engine.Runtime;
 namespace StoreStock.Engine.Activities.BuiltIn;
 
 /// <summary>Tells users or roles (within the instance's store or region) something; the message goes to the outbox.</summary>
@@ -24,7 +25,7 @@ public sealed class Notify : Activity
             recipients.AddRange(await context.Org.UsersInRoleAsync(role, context.Instance.StoreId, context.Instance.RegionId, context.CancellationToken));
         }
 
-        context.Notify("notify", recipients, context.Get(Title) ?? "", context.Get(Body) ?? "");
+        context.Notify(OutboxMessageKind.Notify, recipients, context.Get(Title) ?? "", context.Get(Body) ?? "");
         return ActivityResult.Outcome(Done);
     }
 

@@ -16,7 +16,7 @@ public static class DocumentEndpoints
         documents.MapGet("/{number}", async (string number, HttpContext context, StockDocuments service) =>
             OutcomeResults.Ok(await service.GetAsync(context.Caller(), number, context.RequestAborted)));
         documents.MapPost("/", async (CreateDocumentRequest request, HttpContext context, StockDocuments service) =>
-            Created(await service.CreateAsync(context.Caller(), request, context.RequestAborted)))
+            OutcomeResults.Created(await service.CreateAsync(context.Caller(), request, context.RequestAborted), document => $"/api/documents/{document.Number}"))
             .WithSummary("Create a draft document, optionally with lines");
         documents.MapPost("/{number}/scans", async (string number, ScanRequest request, HttpContext context, StockDocuments service) =>
             OutcomeResults.Ok(await service.ScanAsync(context.Caller(), number, request, context.RequestAborted)))
@@ -34,7 +34,4 @@ public static class DocumentEndpoints
             OutcomeResults.Ok(await service.RejectAsync(context.Caller(), number, request ?? new DecisionRequest(null), context.RequestAborted)))
             .WithSummary("Reject a submitted write-off, with a comment");
     }
-
-    private static IResult Created(Outcome<DocumentView> outcome) =>
-        outcome.Value is { } document ? TypedResults.Created($"/api/documents/{document.Number}", document) : OutcomeResults.Problem(outcome);
 }

@@ -14,7 +14,7 @@ public static class StocktakeEndpoints
         var stocktakes = api.MapGroup("/stocktakes").WithTags("Stocktakes").RequirePermission(Permission.RunWorkflows);
 
         stocktakes.MapPost("/", async (StartStocktakeRequest request, HttpContext context, StocktakeStarter starter, CancellationToken ct) =>
-            Created(await starter.StartAdHocAsync(context.Caller(), context.WorkflowActor(), request, ct), view => $"/api/stocktakes/{view.Number}"))
+            OutcomeResults.Created(await starter.StartAdHocAsync(context.Caller(), context.WorkflowActor(), request, ct), view => $"/api/stocktakes/{view.Number}"))
             .WithSummary("Start an ad-hoc count (HQ, or the store's manager): the stocktake workflow opens it with its snapshot");
         stocktakes.MapGet("/", async (string? store, string? status, HttpContext context, StocktakeQueries queries, CancellationToken ct) =>
             status is not null && !StocktakeStatus.All.Contains(status)
@@ -32,9 +32,4 @@ public static class StocktakeEndpoints
 
         api.MapStocktakeScheduleEndpoints();
     }
-
-    /// <summary>201 with the new resource's address, or the problem.</summary>
-    internal static IResult Created<T>(Outcome<T> outcome, Func<T, string> location)
-        where T : notnull =>
-        outcome.Value is { } value ? TypedResults.Created(location(value), value) : OutcomeResults.Problem(outcome);
 }

@@ -15,7 +15,7 @@ public static class StocktakeScheduleEndpoints
         schedules.MapGet("/", async (string? store, HttpContext context, StocktakeSchedules service, CancellationToken ct) =>
             TypedResults.Ok(await service.ListAsync(context.Caller(), store, ct)));
         schedules.MapPost("/", async (ScheduleRequest request, HttpContext context, StocktakeSchedules service, CancellationToken ct) =>
-            StocktakeEndpoints.Created(await service.CreateAsync(context.Caller(), request, ct), view => $"/api/stocktake-schedules/{view.Id}"))
+            OutcomeResults.Created(await service.CreateAsync(context.Caller(), request, ct), view => $"/api/stocktake-schedules/{view.Id}"))
             .WithSummary("Create a schedule: cron (Quartz, China time), scope, blind, countDeadline, missedAfter");
         schedules.MapPut("/{id:int}", async (int id, ScheduleRequest request, HttpContext context, StocktakeSchedules service, CancellationToken ct) =>
             OutcomeResults.Ok(await service.UpdateAsync(context.Caller(), id, request, ct)))

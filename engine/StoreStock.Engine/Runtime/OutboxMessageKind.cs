@@ -1,6 +1,6 @@
-namespace StoreStock.WeCom.Delivery;
+namespace StoreStock.Engine.Runtime;
 
-/// <summary>The kinds of message the engine and the alerts write to wf_outbox.</summary>
+/// <summary>The kinds of message written to wf_outbox (by the engine and by the stock alerts); delivery renders each its way.</summary>
 public static class OutboxMessageKind
 {
     public const string Task = "task";
