@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StoreStock.WeCom.Hosting;
 
 namespace StoreStock.WeCom.Callbacks;
 
@@ -13,6 +14,7 @@ namespace StoreStock.WeCom.Callbacks;
 public sealed partial class CallbackProcessor(
     CallbackEventStore store,
     IServiceScopeFactory scopes,
+    IHostApplicationLifetime lifetime,
     CallbackSignal signal,
     TimeProvider clock,
     IOptions<WeComCallbackOptions> options,
@@ -20,6 +22,7 @@ public sealed partial class CallbackProcessor(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await lifetime.WhenStartedAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StoreStock.WeCom.Hosting;
 
 namespace StoreStock.WeCom.Delivery;
 
@@ -9,7 +10,8 @@ namespace StoreStock.WeCom.Delivery;
 /// Runs delivery rounds on every node: straight on while rounds come back full, otherwise after the poll interval
 /// (real time; due times and rate windows are read from the TimeProvider inside each round).
 /// </summary>
-public sealed partial class DeliveryWorker(IServiceScopeFactory scopes, IOptions<DeliveryOptions> options, ILogger<DeliveryWorker> logger) : BackgroundService
+public sealed partial class DeliveryWorker(
+    IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, IOptions<DeliveryOptions> options, ILogger<DeliveryWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -19,6 +21,7 @@ public sealed partial class DeliveryWorker(IServiceScopeFactory scopes, IOptions
             return;
         }
 
+        await lifetime.WhenStartedAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             var claimed = 0;
